@@ -9,6 +9,7 @@ pub mod datetime;
 pub mod event;
 pub mod fault;
 pub mod message;
+pub mod session;
 pub mod value;
 pub mod version;
 
