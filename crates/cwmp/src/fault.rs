@@ -39,9 +39,12 @@ macro_rules! fault_codes {
             /// Every named code, in numeric order within each range.
             pub const NAMED: &'static [FaultCode] = &[$( FaultCode::$variant, )*];
 
+            /// 0 is `Unspecified` (what a missing code decodes to and encodes as), so a
+            /// code survives an encode/decode round trip whatever it is.
             pub fn from_code(code: u32) -> FaultCode {
                 match code {
                     $( $code => FaultCode::$variant, )*
+                    0 => FaultCode::Unspecified,
                     other => FaultCode::Other(other),
                 }
             }

@@ -85,13 +85,15 @@ pub fn decode(body: &[u8]) -> Result<Decoded, DecodeError> {
 /// Decodes an HTTP body.
 pub fn decode_with(body: &[u8], options: &DecodeOptions) -> Result<Decoded, DecodeError> {
     if body.len() > options.max_bytes {
+        // Reported at the start of the body: line 1, column 1.
         return Err(DecodeError::new(
             DecodeErrorKind::TooLarge {
                 size: body.len(),
                 limit: options.max_bytes,
             },
             0,
-        ));
+        )
+        .locate(""));
     }
     let text = to_utf8(body);
     decode_str(&text, options).map_err(|e| e.locate(&text))

@@ -39,7 +39,7 @@ impl El<'_> {
                 let key_local = key.rsplit(':').next().unwrap_or(key);
                 (key_local == local && !key.starts_with("xmlns")).then(|| {
                     a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .map(Cow::into_owned)
+                        .map(|v| replace_illegal_chars(v).into_owned())
                         .unwrap_or_default()
                 })
             })
@@ -68,6 +68,11 @@ pub(crate) struct Dec<'a> {
     reader: quick_xml::Reader<&'a [u8]>,
     depth: usize,
     max_depth: usize,
+    /// Where the event read last starts, so errors point at the markup that caused them
+    /// rather than past it.
+    event_start: usize,
+    /// Where the text read last by [`Dec::text`] starts, for errors about its value.
+    text_start: usize,
 }
 
 impl<'a> Dec<'a> {
@@ -80,6 +85,8 @@ impl<'a> Dec<'a> {
             reader,
             depth: 0,
             max_depth,
+            event_start: 0,
+            text_start: 0,
         }
     }
 
@@ -87,18 +94,24 @@ impl<'a> Dec<'a> {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
+    /// An error located at the start of the event read last.
     pub(crate) fn error(&self, kind: DecodeErrorKind) -> DecodeError {
-        DecodeError::new(kind, self.offset())
+        DecodeError::new(kind, self.event_start)
     }
 
+    /// An error about the text read last, located where that text starts.
     pub(crate) fn invalid(&self, expected: &'static str, found: &str) -> DecodeError {
-        self.error(DecodeErrorKind::InvalidValue {
-            expected,
-            found: found.to_string(),
-        })
+        DecodeError::new(
+            DecodeErrorKind::InvalidValue {
+                expected,
+                found: found.to_string(),
+            },
+            self.text_start,
+        )
     }
 
     fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
+        self.event_start = self.offset();
         match self.reader.read_event() {
             Ok(Event::DocType(_)) => Err(self.error(DecodeErrorKind::DoctypeRefused)),
             Ok(Event::Eof) => Err(self.error(DecodeErrorKind::UnexpectedEof)),
@@ -127,6 +140,7 @@ impl<'a> Dec<'a> {
     /// Declarations, comments, processing instructions and whitespace are passed over.
     pub(crate) fn next_root(&mut self) -> Result<Option<El<'a>>, DecodeError> {
         loop {
+            self.event_start = self.offset();
             let event = match self.reader.read_event() {
                 Ok(Event::Eof) => return Ok(None),
                 Ok(event) => event,
@@ -189,15 +203,18 @@ impl<'a> Dec<'a> {
     /// sections included. Child elements inside a text field are skipped.
     pub(crate) fn text(&mut self, el: &El<'_>) -> Result<Cow<'a, str>, DecodeError> {
         if el.empty {
+            self.text_start = self.event_start;
             return Ok(Cow::Borrowed(""));
         }
+        self.text_start = self.offset();
         let mut acc: Option<Cow<'a, str>> = None;
         loop {
             let piece: Cow<'a, str> = match self.next_event()? {
                 Event::Text(t) => t.xml10_content(),
-                Event::CData(c) => c.into_inner(),
+                // Line ends are normalised inside CDATA sections too (XML 1.0 section 2.11).
+                Event::CData(c) => c.xml10_content(),
                 Event::GeneralRef(r) => {
-                    let offset = self.offset();
+                    let offset = self.event_start;
                     Cow::Owned(
                         resolve_reference(&r).map_err(|kind| DecodeError::new(kind, offset))?,
                     )
@@ -213,7 +230,7 @@ impl<'a> Dec<'a> {
                 }
                 Event::End(_) => {
                     self.depth -= 1;
-                    return Ok(acc.unwrap_or(Cow::Borrowed("")));
+                    return Ok(replace_illegal_chars(acc.unwrap_or(Cow::Borrowed(""))));
                 }
                 _ => continue,
             };
@@ -238,6 +255,18 @@ impl<'a> Dec<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// Replaces the control characters XML 1.0 cannot carry (raw, read from a lenient
+/// ISO-8859-1 body, or as `&#1;`) by U+FFFD, as the encoder does: what decodes can then always
+/// be encoded and read back unchanged, and one bad byte does not cost the whole message.
+fn replace_illegal_chars(s: Cow<'_, str>) -> Cow<'_, str> {
+    let illegal = |c: char| matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}');
+    if s.contains(illegal) {
+        Cow::Owned(s.replace(illegal, "\u{FFFD}"))
+    } else {
+        s
     }
 }
 
