@@ -46,7 +46,18 @@ impl ValueType {
     /// Recognises an `xsi:type` whatever prefix it carries (`xsd:`, `xs:`, `soap-enc:` or
     /// none); TR-106's names (`base64`, `unsignedInt`, ...) are accepted too.
     pub fn from_xsi_type(raw: &str) -> ValueType {
-        let local = raw.rsplit(':').next().unwrap_or(raw).trim();
+        // What nearly every device and ACS sends, matched before the general path.
+        match raw {
+            "xsd:string" => return ValueType::String,
+            "xsd:unsignedInt" => return ValueType::UnsignedInt,
+            "xsd:boolean" => return ValueType::Boolean,
+            _ => {}
+        }
+        let local = match raw.bytes().rposition(|b| b == b':') {
+            Some(i) => &raw[i + 1..],
+            None => raw,
+        }
+        .trim();
         match local {
             "string" => ValueType::String,
             "int" | "integer" => ValueType::Int,

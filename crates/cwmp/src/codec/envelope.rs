@@ -191,7 +191,7 @@ pub(crate) fn encode_fault(f: &Fault, w: &mut Writer) {
     w.close("soap-env:Fault");
 }
 
-pub(crate) fn decode_fault(r: &mut Dec<'_>, el: &El<'_>) -> Result<Fault, DecodeError> {
+pub(crate) fn decode_fault(r: &mut Dec<'_>, el: &El<'_>) -> Result<Fault, Box<DecodeError>> {
     let mut fault = Fault::default();
     while let Some(child) = r.next_child(el)? {
         match child.local() {
@@ -212,36 +212,26 @@ pub(crate) fn decode_fault(r: &mut Dec<'_>, el: &El<'_>) -> Result<Fault, Decode
     Ok(fault)
 }
 
-/// Namespace declarations in scope, innermost last.
+/// The cwmp namespace declarations in scope, innermost last.
 #[derive(Default)]
 pub(crate) struct Scope {
-    decls: Vec<(String, String)>,
+    decls: Vec<(String, Namespace)>,
 }
 
 impl Scope {
     pub(crate) fn add(&mut self, el: &El<'_>) {
-        self.decls.extend(el.namespace_decls());
+        el.cwmp_namespace_decls(&mut self.decls);
     }
 
-    fn resolve(&self, prefix: Option<&str>) -> Option<&str> {
-        let prefix = prefix.unwrap_or("");
+    /// The cwmp namespace of an element's prefix, or failing that any cwmp namespace in scope.
+    pub(crate) fn cwmp_namespace(&self, el: &El<'_>) -> Option<Namespace> {
+        let prefix = el.prefix().unwrap_or("");
         self.decls
             .iter()
             .rev()
             .find(|(p, _)| p == prefix)
-            .map(|(_, uri)| uri.as_str())
-    }
-
-    /// The cwmp namespace of an element, or failing that any cwmp namespace in scope.
-    pub(crate) fn cwmp_namespace(&self, el: &El<'_>) -> Option<Namespace> {
-        self.resolve(el.prefix())
-            .and_then(Namespace::from_uri)
-            .or_else(|| {
-                self.decls
-                    .iter()
-                    .rev()
-                    .find_map(|(_, uri)| Namespace::from_uri(uri))
-            })
+            .or_else(|| self.decls.last())
+            .map(|(_, ns)| *ns)
     }
 }
 
@@ -249,12 +239,12 @@ fn decode_header(
     r: &mut Dec<'_>,
     el: &El<'_>,
     scope: &mut Scope,
-) -> Result<(Header, Option<Namespace>), DecodeError> {
+) -> Result<(Header, Option<Namespace>), Box<DecodeError>> {
     let mut h = Header::default();
     let mut ns = None;
     while let Some(child) = r.next_child(el)? {
         let name = child.local().to_string();
-        let within = |e: DecodeError| e.within(&name);
+        let within = |e: Box<DecodeError>| e.within(&name);
         match name.as_str() {
             "ID" => {
                 scope.add(&child);
@@ -288,7 +278,7 @@ fn decode_header(
 pub(crate) fn decode_envelope(
     r: &mut Dec<'_>,
     el: &El<'_>,
-) -> Result<(Option<Envelope>, Option<Namespace>), DecodeError> {
+) -> Result<(Option<Envelope>, Option<Namespace>), Box<DecodeError>> {
     let mut scope = Scope::default();
     scope.add(el);
     let mut header = Header::default();

@@ -72,24 +72,26 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    pub(crate) fn new(kind: DecodeErrorKind, offset: usize) -> DecodeError {
-        DecodeError {
+    /// Boxed: decoding functions return `Result<T, Box<DecodeError>>` so that the success
+    /// path moves a pointer-sized error slot, not the whole error, on every field.
+    pub(crate) fn new(kind: DecodeErrorKind, offset: usize) -> Box<DecodeError> {
+        Box::new(DecodeError {
             kind,
             offset,
             line: 0,
             column: 0,
             path: Vec::new(),
-        }
+        })
     }
 
     /// Records that the error happened inside element `name`; called while unwinding, so
     /// the path costs nothing unless there is an error.
-    pub(crate) fn within(mut self, name: &str) -> DecodeError {
+    pub(crate) fn within(mut self: Box<Self>, name: &str) -> Box<DecodeError> {
         self.path.insert(0, name.to_string());
         self
     }
 
-    pub(crate) fn locate(mut self, src: &str) -> DecodeError {
+    pub(crate) fn locate(mut self: Box<Self>, src: &str) -> Box<DecodeError> {
         let upto = &src.as_bytes()[..self.offset.min(src.len())];
         self.line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);

@@ -12,7 +12,7 @@ use crate::value::{Value, ValueType, parse_bool};
 
 pub(crate) trait XmlField: Sized {
     fn encode_field(&self, w: &mut Writer, name: &str);
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError>;
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>>;
 }
 
 /// A struct whose fields are child elements. Missing children keep their `Default`, unknown
@@ -20,10 +20,13 @@ pub(crate) trait XmlField: Sized {
 pub(crate) trait XmlStruct: Default {
     fn encode_children(&self, w: &mut Writer);
     /// Decodes `el` into the matching field; `false` when no field has that name.
-    fn decode_child(&mut self, r: &mut Dec<'_>, el: &El<'_>) -> Result<bool, DecodeError>;
+    fn decode_child(&mut self, r: &mut Dec<'_>, el: &El<'_>) -> Result<bool, Box<DecodeError>>;
 }
 
-pub(crate) fn decode_struct<T: XmlStruct>(r: &mut Dec<'_>, el: &El<'_>) -> Result<T, DecodeError> {
+pub(crate) fn decode_struct<T: XmlStruct>(
+    r: &mut Dec<'_>,
+    el: &El<'_>,
+) -> Result<T, Box<DecodeError>> {
     let mut value = T::default();
     while let Some(child) = r.next_child(el)? {
         if !value.decode_child(r, &child)? {
@@ -53,14 +56,30 @@ impl<T: ArrayItem> XmlField for Vec<T> {
 
     /// Every child is an item whatever its name, and the declared `arrayType` count is not
     /// trusted: devices get both wrong.
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
-        let mut items = Vec::new();
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
+        // The declared count only sizes the first allocation, and is capped so a lying
+        // header cannot make us reserve memory the body does not fill.
+        let declared = el
+            .attr_with("arrayType", declared_count)
+            .flatten()
+            .unwrap_or(0);
+        let mut items = Vec::with_capacity(declared.min(256));
         while let Some(child) = r.next_child(el)? {
             let item = T::decode_field(r, &child).map_err(|e| e.within(T::ELEMENT))?;
             items.push(item);
         }
         Ok(items)
     }
+}
+
+/// The `n` of an `arrayType` like `cwmp:ParameterValueStruct[n]`.
+fn declared_count(array_type: &str) -> Option<usize> {
+    let open = array_type.bytes().rposition(|b| b == b'[')?;
+    array_type[open + 1..]
+        .strip_suffix(']')?
+        .trim()
+        .parse()
+        .ok()
 }
 
 impl<T: XmlField> XmlField for Option<T> {
@@ -70,7 +89,7 @@ impl<T: XmlField> XmlField for Option<T> {
         }
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         T::decode_field(r, el).map(Some)
     }
 }
@@ -80,7 +99,7 @@ impl XmlField for String {
         w.leaf(name, self);
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         Ok(r.text(el)?.into_owned())
     }
 }
@@ -97,7 +116,7 @@ macro_rules! numeric_field {
                 w.leaf_display(name, self);
             }
 
-            fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+            fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
                 let text = r.text(el)?;
                 let t = text.trim();
                 t.strip_prefix('+').unwrap_or(t).parse().map_err(|_| r.invalid($expected, &text))
@@ -115,7 +134,7 @@ impl XmlField for bool {
         w.leaf(name, if *self { "1" } else { "0" });
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         let text = r.text(el)?;
         parse_bool(&text).ok_or_else(|| r.invalid("boolean", &text))
     }
@@ -127,7 +146,7 @@ impl XmlField for DateTime {
     }
 
     /// An empty dateTime is read as the unknown time: some devices send `<StartTime/>`.
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         let text = r.text(el)?;
         if text.trim().is_empty() {
             return Ok(DateTime::UNKNOWN);
@@ -141,7 +160,7 @@ impl XmlField for EventCode {
         w.leaf(name, &self.as_wire());
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         Ok(EventCode::parse(&r.text(el)?))
     }
 }
@@ -151,7 +170,7 @@ impl XmlField for FaultCode {
         w.leaf_display(name, self.code());
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         u32::decode_field(r, el).map(FaultCode::from_code)
     }
 }
@@ -166,8 +185,8 @@ impl XmlField for Value {
         w.close(name);
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
-        let ty = el.attr("type").map(|t| ValueType::from_xsi_type(&t));
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
+        let ty = el.attr_with("type", ValueType::from_xsi_type);
         let text = r.text(el)?.into_owned();
         Ok(Value { ty, text })
     }
@@ -206,7 +225,7 @@ macro_rules! cwmp_struct {
                 &mut self,
                 r: &mut $crate::codec::read::Dec<'_>,
                 el: &$crate::codec::read::El<'_>,
-            ) -> Result<bool, $crate::codec::error::DecodeError> {
+            ) -> Result<bool, Box<$crate::codec::error::DecodeError>> {
                 match el.local() {
                     $( $xml => {
                         cwmp_struct!(@decode $($kind)? ; r, el, self.$field, $xml);
@@ -227,7 +246,7 @@ macro_rules! cwmp_struct {
             fn decode_field(
                 r: &mut $crate::codec::read::Dec<'_>,
                 el: &$crate::codec::read::El<'_>,
-            ) -> Result<Self, $crate::codec::error::DecodeError> {
+            ) -> Result<Self, Box<$crate::codec::error::DecodeError>> {
                 $crate::codec::field::decode_struct(r, el)
             }
         }

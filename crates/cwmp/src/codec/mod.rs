@@ -93,13 +93,14 @@ pub fn decode_with(body: &[u8], options: &DecodeOptions) -> Result<Decoded, Deco
             },
             0,
         )
-        .locate(""));
+        .locate(""))
+        .map_err(|e| *e);
     }
     let text = to_utf8(body);
-    decode_str(&text, options).map_err(|e| e.locate(&text))
+    decode_str(&text, options).map_err(|e| *e.locate(&text))
 }
 
-fn decode_str(text: &str, options: &DecodeOptions) -> Result<Decoded, DecodeError> {
+fn decode_str(text: &str, options: &DecodeOptions) -> Result<Decoded, Box<DecodeError>> {
     let mut r = read::Dec::new(text, options.max_depth);
     let mut envelopes = Vec::new();
     let mut namespace = None;
@@ -156,21 +157,35 @@ fn declares_latin1(body: &[u8]) -> bool {
         return false;
     }
     let decl_end = body.iter().take(256).position(|&b| b == b'>').unwrap_or(0);
-    let decl = String::from_utf8_lossy(&body[..decl_end]).to_ascii_lowercase();
-    let Some(pos) = decl.find("encoding") else {
+    let decl = &body[..decl_end];
+    let Some(pos) = decl
+        .windows(8)
+        .position(|w| w.eq_ignore_ascii_case(b"encoding"))
+    else {
         return false;
     };
-    let value = decl[pos + "encoding".len()..]
-        .trim_start_matches([' ', '='])
-        .trim_start_matches(['"', '\''])
-        .split(['"', '\''])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    matches!(
-        value.as_str(),
-        "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "l1" | "windows-1252" | "cp1252"
-    ) || value == "us-ascii"
+    let rest = &decl[pos + 8..];
+    let start = rest
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'=' | b'"' | b'\''))
+        .unwrap_or(rest.len());
+    let rest = &rest[start..];
+    let end = rest
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\''))
+        .unwrap_or(rest.len());
+    let value = &rest[..end];
+    const LATIN1: [&[u8]; 8] = [
+        b"iso-8859-1",
+        b"iso8859-1",
+        b"latin1",
+        b"latin-1",
+        b"l1",
+        b"windows-1252",
+        b"cp1252",
+        b"us-ascii",
+    ];
+    LATIN1.iter().any(|name| value.eq_ignore_ascii_case(name))
 }
 
 /// Encodes one envelope in `dialect`.

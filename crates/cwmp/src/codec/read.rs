@@ -4,6 +4,7 @@
 //! not understood. Every loop is bounded by the input, and nesting by `max_depth`.
 
 use super::error::{DecodeError, DecodeErrorKind};
+use crate::version::Namespace;
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
 
@@ -17,7 +18,8 @@ pub(crate) struct El<'a> {
 impl El<'_> {
     pub(crate) fn local(&self) -> &str {
         let name = self.start.name().into_inner();
-        match name.rfind(':') {
+        // A byte scan: names are short, and `rfind(':')` pays for a generic searcher.
+        match name.bytes().rposition(|b| b == b':') {
             Some(i) => &name[i + 1..],
             None => name,
         }
@@ -25,42 +27,58 @@ impl El<'_> {
 
     pub(crate) fn prefix(&self) -> Option<&str> {
         let name = self.start.name().into_inner();
-        name.rfind(':').map(|i| &name[..i])
+        name.bytes().rposition(|b| b == b':').map(|i| &name[..i])
+    }
+
+    /// Applies `f` to the value of the first attribute whose local name is `local`, whatever
+    /// its prefix. The common case (no references, no control characters) costs no allocation.
+    pub(crate) fn attr_with<R>(&self, local: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+        let attr = self
+            .start
+            .attributes()
+            .with_checks(false)
+            .flatten()
+            .find(|a| {
+                let key = a.key.into_inner();
+                let key_local = match key.bytes().rposition(|b| b == b':') {
+                    Some(i) => &key[i + 1..],
+                    None => key,
+                };
+                key_local == local && !key.starts_with("xmlns")
+            })?;
+        if attr.value.bytes().any(|b| b == b'&' || b < 0x20) {
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(replace_illegal_chars)
+                .unwrap_or_default();
+            Some(f(&value))
+        } else {
+            Some(f(&attr.value))
+        }
     }
 
     /// The value of the first attribute whose local name is `local`, whatever its prefix.
     pub(crate) fn attr(&self, local: &str) -> Option<String> {
-        self.start
-            .attributes()
-            .with_checks(false)
-            .flatten()
-            .find_map(|a| {
-                let key = a.key.into_inner();
-                let key_local = key.rsplit(':').next().unwrap_or(key);
-                (key_local == local && !key.starts_with("xmlns")).then(|| {
-                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .map(|v| replace_illegal_chars(v).into_owned())
-                        .unwrap_or_default()
-                })
-            })
+        self.attr_with(local, str::to_string)
     }
 
-    /// Namespace declarations on this element: `(prefix, uri)`, prefix empty for the default.
-    pub(crate) fn namespace_decls(&self) -> Vec<(String, String)> {
-        self.start
-            .attributes()
-            .with_checks(false)
-            .flatten()
-            .filter_map(|a| {
-                let key = a.key.into_inner();
-                let prefix = if key == "xmlns" {
-                    ""
-                } else {
-                    key.strip_prefix("xmlns:")?
-                };
-                Some((prefix.to_string(), a.value.into_owned()))
-            })
-            .collect()
+    /// Appends this element's declarations of cwmp namespaces as `(prefix, namespace)`, the
+    /// prefix empty for a default namespace. Other declarations are not kept: only the cwmp
+    /// namespace matters for decoding, and skipping them saves allocations on every envelope.
+    pub(crate) fn cwmp_namespace_decls(&self, out: &mut Vec<(String, Namespace)>) {
+        for a in self.start.attributes().with_checks(false).flatten() {
+            let key = a.key.into_inner();
+            let prefix = if key == "xmlns" {
+                ""
+            } else if let Some(p) = key.strip_prefix("xmlns:") {
+                p
+            } else {
+                continue;
+            };
+            if let Some(ns) = Namespace::from_uri(&a.value) {
+                out.push((prefix.to_string(), ns));
+            }
+        }
     }
 }
 
@@ -95,12 +113,12 @@ impl<'a> Dec<'a> {
     }
 
     /// An error located at the start of the event read last.
-    pub(crate) fn error(&self, kind: DecodeErrorKind) -> DecodeError {
+    pub(crate) fn error(&self, kind: DecodeErrorKind) -> Box<DecodeError> {
         DecodeError::new(kind, self.event_start)
     }
 
     /// An error about the text read last, located where that text starts.
-    pub(crate) fn invalid(&self, expected: &'static str, found: &str) -> DecodeError {
+    pub(crate) fn invalid(&self, expected: &'static str, found: &str) -> Box<DecodeError> {
         DecodeError::new(
             DecodeErrorKind::InvalidValue {
                 expected,
@@ -110,7 +128,8 @@ impl<'a> Dec<'a> {
         )
     }
 
-    fn next_event(&mut self) -> Result<Event<'a>, DecodeError> {
+    #[inline(always)]
+    fn next_event(&mut self) -> Result<Event<'a>, Box<DecodeError>> {
         self.event_start = self.offset();
         match self.reader.read_event() {
             Ok(Event::DocType(_)) => Err(self.error(DecodeErrorKind::DoctypeRefused)),
@@ -126,7 +145,7 @@ impl<'a> Dec<'a> {
         }
     }
 
-    fn enter(&mut self) -> Result<(), DecodeError> {
+    fn enter(&mut self) -> Result<(), Box<DecodeError>> {
         self.depth += 1;
         if self.depth > self.max_depth {
             return Err(self.error(DecodeErrorKind::TooDeep {
@@ -138,7 +157,7 @@ impl<'a> Dec<'a> {
 
     /// Reads the next top-level item: an element, or `None` at the end of the document.
     /// Declarations, comments, processing instructions and whitespace are passed over.
-    pub(crate) fn next_root(&mut self) -> Result<Option<El<'a>>, DecodeError> {
+    pub(crate) fn next_root(&mut self) -> Result<Option<El<'a>>, Box<DecodeError>> {
         loop {
             self.event_start = self.offset();
             let event = match self.reader.read_event() {
@@ -176,7 +195,10 @@ impl<'a> Dec<'a> {
 
     /// The next child element of the element last opened, or `None` once its end tag has been
     /// consumed. Text between children (mixed content) is ignored.
-    pub(crate) fn next_child(&mut self, parent: &El<'_>) -> Result<Option<El<'a>>, DecodeError> {
+    pub(crate) fn next_child(
+        &mut self,
+        parent: &El<'_>,
+    ) -> Result<Option<El<'a>>, Box<DecodeError>> {
         if parent.empty {
             return Ok(None);
         }
@@ -201,19 +223,31 @@ impl<'a> Dec<'a> {
 
     /// The text content of `el`, with entity and character references resolved and CDATA
     /// sections included. Child elements inside a text field are skipped.
-    pub(crate) fn text(&mut self, el: &El<'_>) -> Result<Cow<'a, str>, DecodeError> {
+    pub(crate) fn text(&mut self, el: &El<'_>) -> Result<Cow<'a, str>, Box<DecodeError>> {
         if el.empty {
             self.text_start = self.event_start;
             return Ok(Cow::Borrowed(""));
         }
         self.text_start = self.offset();
         let mut acc: Option<Cow<'a, str>> = None;
+        // Set when a piece may hold a carriage return or a character XML 1.0 cannot carry;
+        // clean text (nearly all of it) is then passed through without a second look.
+        let mut dirty = false;
         loop {
             let piece: Cow<'a, str> = match self.next_event()? {
-                Event::Text(t) => t.xml10_content(),
+                Event::Text(t) if has_control(&t) => {
+                    dirty = true;
+                    t.xml10_content()
+                }
+                Event::Text(t) => t.into_inner(),
                 // Line ends are normalised inside CDATA sections too (XML 1.0 section 2.11).
-                Event::CData(c) => c.xml10_content(),
+                Event::CData(c) if has_control(&c) => {
+                    dirty = true;
+                    c.xml10_content()
+                }
+                Event::CData(c) => c.into_inner(),
                 Event::GeneralRef(r) => {
+                    dirty = true;
                     let offset = self.event_start;
                     Cow::Owned(
                         resolve_reference(&r).map_err(|kind| DecodeError::new(kind, offset))?,
@@ -230,7 +264,12 @@ impl<'a> Dec<'a> {
                 }
                 Event::End(_) => {
                     self.depth -= 1;
-                    return Ok(replace_illegal_chars(acc.unwrap_or(Cow::Borrowed(""))));
+                    let text = acc.unwrap_or(Cow::Borrowed(""));
+                    return Ok(if dirty {
+                        replace_illegal_chars(text)
+                    } else {
+                        text
+                    });
                 }
                 _ => continue,
             };
@@ -242,7 +281,7 @@ impl<'a> Dec<'a> {
     }
 
     /// Consumes `el` and everything inside it.
-    pub(crate) fn skip(&mut self, el: &El<'_>) -> Result<(), DecodeError> {
+    pub(crate) fn skip(&mut self, el: &El<'_>) -> Result<(), Box<DecodeError>> {
         if el.empty {
             return Ok(());
         }
@@ -258,12 +297,36 @@ impl<'a> Dec<'a> {
     }
 }
 
+/// Whether text holds a control character other than tab and line feed: a carriage return to
+/// normalise, or a character XML 1.0 cannot carry.
+fn has_control(s: &str) -> bool {
+    // Eight bytes at a time: a word holds a byte below 0x20 exactly when this SWAR test fires.
+    // It fires for tab and line feed too; those words get the exact check.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let exact = |chunk: &[u8]| chunk.iter().any(|&b| b < 0x20 && b != b'\t' && b != b'\n');
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0 && exact(chunk) {
+            return true;
+        }
+    }
+    exact(chunks.remainder())
+}
+
 /// Replaces the control characters XML 1.0 cannot carry (raw, read from a lenient
 /// ISO-8859-1 body, or as `&#1;`) by U+FFFD, as the encoder does: what decodes can then always
 /// be encoded and read back unchanged, and one bad byte does not cost the whole message.
 fn replace_illegal_chars(s: Cow<'_, str>) -> Cow<'_, str> {
     let illegal = |c: char| matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}');
-    if s.contains(illegal) {
+    // All the illegal characters are ASCII, so a byte scan finds them; it is the hot path.
+    let has_illegal = s
+        .bytes()
+        .any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'));
+    if has_illegal {
         Cow::Owned(s.replace(illegal, "\u{FFFD}"))
     } else {
         s

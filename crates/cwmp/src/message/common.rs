@@ -205,7 +205,7 @@ impl XmlField for Status {
         w.leaf(name, if *self == Status::Applied { "0" } else { "1" });
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         let text = r.text(el)?;
         match text.trim() {
             "0" => Ok(Status::Applied),
@@ -253,7 +253,7 @@ impl XmlField for TransferState {
         w.leaf_display(name, u8::from(*self));
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         let text = r.text(el)?;
         text.trim()
             .parse::<u8>()
@@ -275,7 +275,7 @@ impl XmlField for Voucher {
         );
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         let text = r.text(el)?;
         let compact: String = text.split_ascii_whitespace().collect();
         base64::engine::general_purpose::STANDARD

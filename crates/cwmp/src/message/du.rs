@@ -75,7 +75,7 @@ impl XmlField for Operation {
         w.close(name);
     }
 
-    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, DecodeError> {
+    fn decode_field(r: &mut Dec<'_>, el: &El<'_>) -> Result<Self, Box<DecodeError>> {
         let ty = el.attr("type").unwrap_or_default();
         let local = ty.rsplit(':').next().unwrap_or_default();
         Ok(match local {

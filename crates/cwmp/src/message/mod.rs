@@ -120,7 +120,7 @@ macro_rules! messages {
                 Ok(())
             }
 
-            pub(crate) fn decode_body(r: &mut Dec<'_>, el: &El<'_>) -> Result<Message, DecodeError> {
+            pub(crate) fn decode_body(r: &mut Dec<'_>, el: &El<'_>) -> Result<Message, Box<DecodeError>> {
                 let name = el.local();
                 let message = match name {
                     $( stringify!($name) => Message::$name(decode_struct(r, el)?), )*
