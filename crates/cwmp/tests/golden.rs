@@ -4,7 +4,7 @@
 //! Each sample must encode to its fixture byte for byte, and decoding the fixture must give the
 //! sample back (with the header as `Header::for_version` says it reads back).
 //!
-//! After an intended change to the encoder or to the samples in `tests/common/mod.rs`,
+//! After an intended change to the encoder or to the samples in `tests/common/`,
 //! regenerate the fixtures and review the diff before committing it:
 //!
 //!     UPDATE_GOLDEN=1 cargo test -p cwmp --test golden

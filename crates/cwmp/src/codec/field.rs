@@ -194,7 +194,9 @@ impl XmlField for Value {
 
 /// Declares a message struct and its XML mapping in one place, so field names, XML names and
 /// JSON names cannot drift apart. A field marked `[repeated]` is a sequence of sibling
-/// elements rather than a SOAP array.
+/// elements rather than a SOAP array. `Debug` never shows a field marked `[secret]`, nor a
+/// field marked `[sensitive]` when the struct's `name` says it holds a secret (see
+/// [`crate::message::is_secret_parameter`]): secrets must not reach logs.
 macro_rules! cwmp_struct {
     (
         $(#[$meta:meta])*
@@ -203,7 +205,7 @@ macro_rules! cwmp_struct {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
         $vis struct $name {
@@ -212,6 +214,14 @@ macro_rules! cwmp_struct {
                 #[cfg_attr(feature = "serde", serde(rename = $xml))]
                 pub $field: $ty,
             )*
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let mut d = f.debug_struct(stringify!($name));
+                $( cwmp_struct!(@debug $($kind)? ; d, self, $field); )*
+                d.finish()
+            }
         }
 
         impl $crate::codec::field::XmlStruct for $name {
@@ -251,7 +261,20 @@ macro_rules! cwmp_struct {
             }
         }
     };
-    (@encode ; $w:ident, $value:expr, $xml:literal) => {
+    (@debug $(repeated)? ; $d:ident, $s:ident, $field:ident) => {
+        $d.field(stringify!($field), &$s.$field)
+    };
+    (@debug secret ; $d:ident, $s:ident, $field:ident) => {
+        $d.field(stringify!($field), &$crate::message::Redacted)
+    };
+    (@debug sensitive ; $d:ident, $s:ident, $field:ident) => {
+        if $crate::message::is_secret_parameter(&$s.name) {
+            $d.field(stringify!($field), &$crate::message::Redacted)
+        } else {
+            $d.field(stringify!($field), &$s.$field)
+        }
+    };
+    (@encode $(secret)? $(sensitive)? ; $w:ident, $value:expr, $xml:literal) => {
         $crate::codec::field::XmlField::encode_field($value, $w, $xml)
     };
     (@encode repeated ; $w:ident, $value:expr, $xml:literal) => {
@@ -259,7 +282,7 @@ macro_rules! cwmp_struct {
             $crate::codec::field::XmlField::encode_field(item, $w, $xml);
         }
     };
-    (@decode ; $r:ident, $el:ident, $target:expr, $xml:literal) => {
+    (@decode $(secret)? $(sensitive)? ; $r:ident, $el:ident, $target:expr, $xml:literal) => {
         $target = $crate::codec::field::XmlField::decode_field($r, $el).map_err(|e| e.within($xml))?
     };
     (@decode repeated ; $r:ident, $el:ident, $target:expr, $xml:literal) => {

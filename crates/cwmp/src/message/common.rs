@@ -11,7 +11,7 @@ cwmp_struct! {
     /// One parameter and its value.
     pub struct ParameterValueStruct {
         name: String = "Name",
-        value: Value = "Value",
+        value: Value = "Value" [sensitive],
     }
 }
 

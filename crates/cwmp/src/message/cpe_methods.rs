@@ -112,7 +112,7 @@ cwmp_struct! {
         file_type: String = "FileType",
         url: String = "URL",
         username: String = "Username",
-        password: String = "Password",
+        password: String = "Password" [secret],
         file_size: u32 = "FileSize",
         target_file_name: String = "TargetFileName",
         delay_seconds: u32 = "DelaySeconds",
@@ -135,7 +135,7 @@ cwmp_struct! {
         file_type: String = "FileType",
         url: String = "URL",
         username: String = "Username",
-        password: String = "Password",
+        password: String = "Password" [secret],
         delay_seconds: u32 = "DelaySeconds",
     }
 }
@@ -209,7 +209,7 @@ cwmp_struct! {
         file_type: String = "FileType",
         url: String = "URL",
         username: String = "Username",
-        password: String = "Password",
+        password: String = "Password" [secret],
         file_size: u32 = "FileSize",
         target_file_name: String = "TargetFileName",
         /// One or two windows.

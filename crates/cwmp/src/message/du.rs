@@ -11,7 +11,7 @@ cwmp_struct! {
         url: String = "URL",
         uuid: Option<String> = "UUID",
         username: Option<String> = "Username",
-        password: Option<String> = "Password",
+        password: Option<String> = "Password" [secret],
         execution_env_ref: Option<String> = "ExecutionEnvRef",
     }
 }
@@ -22,7 +22,7 @@ cwmp_struct! {
         version: Option<String> = "Version",
         url: Option<String> = "URL",
         username: Option<String> = "Username",
-        password: Option<String> = "Password",
+        password: Option<String> = "Password" [secret],
     }
 }
 
@@ -58,7 +58,7 @@ cwmp_struct! {
         uuid: Option<String> = "UUID",
         version: Option<String> = "Version",
         username: Option<String> = "Username",
-        password: Option<String> = "Password",
+        password: Option<String> = "Password" [secret],
         execution_env_ref: Option<String> = "ExecutionEnvRef",
     }
 }

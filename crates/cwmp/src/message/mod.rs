@@ -21,6 +21,38 @@ use crate::codec::read::{Dec, El};
 use crate::codec::write::Writer;
 use crate::version::CwmpVersion;
 
+/// Stands in for a secret in `Debug` output.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Redacted;
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Whether a parameter holds a secret, judged by its last path segment as the BBF data models
+/// name them (`...Password`, `KeyPassphrase`, `PreSharedKey`, `WEPKey`, `...Secret`, ...).
+/// Such values are shown as `<redacted>` by `Debug`.
+pub fn is_secret_parameter(name: &str) -> bool {
+    let last = name
+        .trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .unwrap_or(name);
+    [
+        "Password",
+        "Passphrase",
+        "PreSharedKey",
+        "WEPKey",
+        "Secret",
+        "PrivateKey",
+        "PIN",
+    ]
+    .iter()
+    .any(|marker| last.contains(marker))
+}
+
 /// Which side implements a request method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Handler {
@@ -211,5 +243,67 @@ impl Message {
     pub fn response_name(&self) -> Option<String> {
         self.is_request()
             .then(|| format!("{}Response", self.name()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Value;
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let download = Download {
+            url: "http://fs/fw.bin".into(),
+            username: "cpe".into(),
+            password: "hunter2".into(),
+            ..Download::default()
+        };
+        let shown = format!("{:?}", Message::from(download));
+        assert!(
+            shown.contains("http://fs/fw.bin") && shown.contains("<redacted>"),
+            "{shown}"
+        );
+        assert!(!shown.contains("hunter2"), "{shown}");
+
+        let spv = SetParameterValues {
+            parameter_list: vec![
+                ParameterValueStruct::new(
+                    "Device.ManagementServer.ConnectionRequestPassword",
+                    Value::string("s3cret-cr"),
+                ),
+                ParameterValueStruct::new(
+                    "Device.WiFi.AccessPoint.1.Security.KeyPassphrase",
+                    Value::string("wifi-pass"),
+                ),
+                ParameterValueStruct::new("Device.WiFi.SSID.1.SSID", Value::string("HomeNet")),
+            ],
+            parameter_key: "k".into(),
+        };
+        let shown = format!("{spv:?}");
+        assert!(
+            !shown.contains("s3cret-cr") && !shown.contains("wifi-pass"),
+            "{shown}"
+        );
+        assert!(shown.contains("HomeNet"), "{shown}");
+
+        let install = Operation::Install(InstallOpStruct {
+            url: "http://fs/du.ipk".into(),
+            password: Some("du-secret".into()),
+            ..InstallOpStruct::default()
+        });
+        assert!(!format!("{install:?}").contains("du-secret"));
+    }
+
+    #[test]
+    fn secret_parameter_names() {
+        assert!(is_secret_parameter(
+            "InternetGatewayDevice.ManagementServer.Password"
+        ));
+        assert!(is_secret_parameter(
+            "Device.WiFi.AccessPoint.1.Security.PreSharedKey"
+        ));
+        assert!(!is_secret_parameter("Device.ManagementServer.ParameterKey"));
+        assert!(!is_secret_parameter("Device.ManagementServer.Username"));
     }
 }
