@@ -1,0 +1,8 @@
+//! TR-069 data models: schemas (what may exist), profiles (what a device starts with) and the
+//! per-device parameter tree with the RPC semantics a CPE serves.
+
+pub mod profile;
+pub mod schema;
+
+pub use profile::{Identity, Profile, ProfileError};
+pub use schema::{ActiveNotify, Constraints, ObjectDef, ParamDef, Schema, generic_path};
