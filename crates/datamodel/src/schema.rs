@@ -230,7 +230,12 @@ mod tests {
         let names: Vec<&str> = s.objects.keys().map(String::as_str).collect();
         assert_eq!(
             names,
-            vec!["Device.", "Device.WiFi.", "Device.WiFi.SSID.{i}."]
+            vec![
+                "Device.",
+                "Device.WiFi.",
+                "Device.WiFi.SSID.",
+                "Device.WiFi.SSID.{i}."
+            ]
         );
         assert!(s.objects["Device.WiFi.SSID.{i}."].multi);
         assert_eq!(s.params_under("Device.WiFi.").count(), 1);
