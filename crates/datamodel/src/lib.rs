@@ -2,7 +2,11 @@
 //! per-device parameter tree with the RPC semantics a CPE serves.
 
 pub mod profile;
+pub mod rpc;
 pub mod schema;
+pub mod tree;
+pub mod validate;
 
 pub use profile::{Identity, Profile, ProfileError};
 pub use schema::{ActiveNotify, Constraints, ObjectDef, ParamDef, Schema, generic_path};
+pub use tree::{Attributes, BaseTree, DeviceModel, NodeKind};
