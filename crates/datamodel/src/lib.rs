@@ -4,9 +4,11 @@
 pub mod profile;
 pub mod rpc;
 pub mod schema;
+pub mod state;
 pub mod tree;
 pub mod validate;
 
 pub use profile::{Identity, Profile, ProfileError};
 pub use schema::{ActiveNotify, Constraints, ObjectDef, ParamDef, Schema, generic_path};
+pub use state::DeviceState;
 pub use tree::{Attributes, BaseTree, DeviceModel, NodeKind};
