@@ -312,14 +312,7 @@ impl DeviceModel {
                 format!("{container} is not writable"),
             ));
         }
-        let under = |p: &String| p.starts_with(instance.as_str());
-        self.added.retain(|p| !under(p));
-        self.values.retain(|p, _| !under(p));
-        self.attributes.retain(|p, _| !under(p));
-        self.changed.retain(|p| !under(p));
-        if self.kind(&instance).is_some() {
-            self.deleted.insert(instance);
-        }
+        self.delete_local(&instance);
         self.set_parameter_key(parameter_key);
         Ok(DeleteObjectResponse {
             status: Status::Applied,

@@ -301,6 +301,39 @@ impl DeviceModel {
         n
     }
 
+    /// Adds a table entry as the device itself does (a host appears, a deployment unit is
+    /// installed), whether or not the ACS may add entries there. `None` if `container` is not
+    /// a table of this device.
+    pub fn add_local(&mut self, container: &str) -> Option<u32> {
+        let table_generic = format!("{}{{i}}.", generic_path(container));
+        let is_table = self
+            .schema()
+            .object(&table_generic)
+            .is_some_and(|d| d.multi);
+        if !is_table || self.kind(container) != Some(NodeKind::Object) {
+            return None;
+        }
+        let n = self.allocate_instance(container);
+        self.added.insert(format!("{container}{n}."));
+        Some(n)
+    }
+
+    /// Removes a table entry as the device itself does. False if there was none.
+    pub fn delete_local(&mut self, instance: &str) -> bool {
+        if self.kind(instance) != Some(NodeKind::Object) || split_instance(instance).is_none() {
+            return false;
+        }
+        let under = |p: &String| p.starts_with(instance);
+        self.added.retain(|p| !under(p));
+        self.values.retain(|p, _| !under(p));
+        self.attributes.retain(|p, _| !under(p));
+        self.changed.retain(|p| !under(p));
+        if self.kind(instance).is_some() {
+            self.deleted.insert(instance.to_string());
+        }
+        true
+    }
+
     /// Sets a value as the device itself changes it (uptime, addresses, statistics): a
     /// parameter with notification on is reported in the next Inform. Returns true when the
     /// change needs an active notification (a session of its own).

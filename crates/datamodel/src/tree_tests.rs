@@ -169,3 +169,17 @@ fn local_changes_follow_notification_attributes() {
         Some("HomeNet")
     );
 }
+
+#[test]
+fn the_device_may_change_read_only_tables() {
+    let mut m = model();
+    assert_eq!(m.add_local("Device.Hosts.Host."), Some(2));
+    assert_eq!(
+        m.kind("Device.Hosts.Host.2.HostName"),
+        Some(NodeKind::Parameter)
+    );
+    assert!(m.delete_local("Device.Hosts.Host.1."));
+    assert_eq!(m.instances("Device.Hosts.Host."), vec![2]);
+    assert!(!m.delete_local("Device.Hosts.Host.1."));
+    assert_eq!(m.add_local("Device.DeviceInfo."), None);
+}
