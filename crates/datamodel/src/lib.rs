@@ -1,6 +1,9 @@
 //! TR-069 data models: schemas (what may exist), profiles (what a device starts with) and the
 //! per-device parameter tree with the RPC semantics a CPE serves.
 
+pub mod bbf;
+pub mod builtin;
+pub mod genieacs_sim;
 pub mod profile;
 pub mod rpc;
 pub mod schema;
