@@ -4,6 +4,7 @@
 //! Nothing here does IO: the codec turns bytes into [`Envelope`]s and back, and the session
 //! machines take events and return actions for a driver (HTTP client or server) to carry out.
 
+pub mod auth;
 pub mod codec;
 pub mod datetime;
 pub mod event;

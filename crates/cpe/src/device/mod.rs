@@ -2,7 +2,7 @@
 //! has queued, and what happens at boot, reboot and factory reset. No IO and no clock: the
 //! agent tells it the time and carries out what it asks for.
 
-mod du;
+pub mod du;
 mod handler;
 pub mod queue;
 
