@@ -120,7 +120,7 @@ impl DeviceModel {
         let mut list = Vec::new();
         for name in names {
             for path in self.select(name)? {
-                let ty = self.param_def(&path).map(|d| d.ty.clone());
+                let ty = self.param_def(&path).map(|d| d.wire_type());
                 let text = self.value(&path).unwrap_or_default();
                 list.push(ParameterValueStruct::new(path, Value { ty, text }));
             }

@@ -90,6 +90,16 @@ impl ParamDef {
         }
     }
 
+    /// The type a value carries on the wire (`xsi:type`): a list-valued parameter is a
+    /// comma-separated string whatever its item type (`25,50,75,100` is not an unsignedInt).
+    pub fn wire_type(&self) -> ValueType {
+        if self.constraints.list {
+            ValueType::String
+        } else {
+            self.ty.clone()
+        }
+    }
+
     /// The default, or the type's zero value (`0`, `false`, the unknown time, empty).
     pub fn initial_value(&self) -> String {
         if let Some(d) = &self.default {

@@ -41,6 +41,9 @@ pub fn check_value(def: &ParamDef, value: &Value) -> Result<String, Refusal> {
             format!("expected {}, got {}", def.ty.xsi_type(), given.xsi_type()),
         ));
     }
+    if def.constraints.list && def.ty != ValueType::String {
+        return check_list_items(def, &value.text);
+    }
     let typed = TypedValue::parse(&def.ty, &value.text)
         .map_err(|e| Refusal::new(FaultCode::InvalidParameterValue, e.to_string()))?;
     check_constraints(def, &typed, &value.text)?;
@@ -49,6 +52,24 @@ pub fn check_value(def: &ParamDef, value: &Value) -> Result<String, Refusal> {
         TypedValue::String(_) => value.text.clone(),
         other => other.to_string(),
     })
+}
+
+/// A list of items that are not strings (`25,50,75`): each item must be a value of the
+/// parameter's type meeting its constraints; the list is stored with canonical items.
+fn check_list_items(def: &ParamDef, text: &str) -> Result<String, Refusal> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    let mut item_def = def.clone();
+    item_def.constraints.list = false;
+    let mut items = Vec::new();
+    for item in text.split(',').map(str::trim) {
+        let typed = TypedValue::parse(&def.ty, item)
+            .map_err(|e| Refusal::new(FaultCode::InvalidParameterValue, e.to_string()))?;
+        check_constraints(&item_def, &typed, item)?;
+        items.push(typed.to_string());
+    }
+    Ok(items.join(","))
 }
 
 fn check_constraints(def: &ParamDef, typed: &TypedValue, text: &str) -> Result<(), Refusal> {
@@ -145,5 +166,25 @@ mod tests {
         assert!(check_value(&e, &Value::string("a,n,ac")).is_ok());
         assert!(check_value(&e, &Value::string("")).is_ok());
         assert!(check_value(&e, &Value::string("a,x")).is_err());
+    }
+
+    #[test]
+    fn lists_of_numbers_are_checked_item_by_item() {
+        let mut d = def(ValueType::UnsignedInt);
+        d.constraints.list = true;
+        d.constraints.ranges = vec![(Some(0), Some(256))];
+        assert_eq!(d.wire_type(), ValueType::String);
+        assert_eq!(
+            check_value(&d, &Value::string("128, +256")),
+            Ok("128,256".into())
+        );
+        assert_eq!(check_value(&d, &Value::string("")), Ok(String::new()));
+        for bad in ["128,512", "128,x", "128,"] {
+            assert_eq!(
+                check_value(&d, &Value::string(bad)).unwrap_err().code,
+                FaultCode::InvalidParameterValue,
+                "{bad}"
+            );
+        }
     }
 }

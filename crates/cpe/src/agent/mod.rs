@@ -267,7 +267,7 @@ impl Task {
                 }
             }
             Some(reason) => {
-                tracing::debug!(serial = %self.device.serial, %reason, "session failed");
+                tracing::debug!(serial = %self.device.serial, %reason, result = ?outcome.result, "session failed");
                 self.retry_at = Some(retry_deadline(
                     &self.device,
                     unix_now(),
@@ -290,10 +290,20 @@ impl Task {
         loop {
             let now = unix_now();
             self.device.set_clock(now);
+            let outbox = self.device.outbox.len();
             if Box::pin(self.run_transfers(now)).await {
-                self.device.reboot(unix_now(), "");
+                // The new firmware boots: `1 BOOT` next to the transfer's own events, but no
+                // `M Reboot`, which only a Reboot RPC causes.
+                let url = self.device.acs_url().unwrap_or_default();
+                self.device.power_on(unix_now(), &url);
+                self.last_periodic = unix_now();
             }
             while self.device.run_next_du_change() {}
+            if self.device.outbox.len() != outbox {
+                // Finished work is saved before it is reported, so a power loss from here on
+                // neither repeats the transfer nor loses its completion.
+                self.save();
+            }
             let setting = periodic(
                 &self.device,
                 self.shared.config.periodic_interval,

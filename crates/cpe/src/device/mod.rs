@@ -173,11 +173,19 @@ impl Device {
 
     /// Power on (process start, or after a reboot): volatile events are lost, `1 BOOT` is
     /// raised, and `0 BOOTSTRAP` too if this ACS URL has never completed a bootstrap.
+    ///
+    /// `acs_url` is the factory setting of the process: it replaces an empty URL and the
+    /// placeholder the profile ships (e.g. `http://acs.example.net:7547/`), while a URL the
+    /// ACS set is kept.
     pub fn power_on(&mut self, now: i64, acs_url: &str) {
         self.now = now;
         self.boot_time = now;
         self.events.retain(|e| e.event_code.survives_reboot());
-        if self.acs_url().is_none() {
+        let shipped = DeviceModel::new(Arc::clone(self.model.base()))
+            .value(&self.param("ManagementServer.URL"))
+            .filter(|u| !u.is_empty());
+        let current = self.acs_url();
+        if !acs_url.is_empty() && (current.is_none() || current == shipped) {
             self.set_own("ManagementServer.URL", acs_url);
         }
         self.set_own("DeviceInfo.SerialNumber", self.serial.clone());
@@ -213,7 +221,7 @@ impl Device {
             .filter(|n| seen.insert(n.clone()))
             .filter_map(|name| {
                 let value = self.model.value(&name)?;
-                let ty = self.model.param_def(&name).map(|d| d.ty.clone());
+                let ty = self.model.param_def(&name).map(|d| d.wire_type());
                 Some(ParameterValueStruct::new(name, Value { ty, text: value }))
             })
             .collect();
