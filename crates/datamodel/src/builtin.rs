@@ -63,10 +63,49 @@ pub enum LoadProfileError {
         #[source]
         source: ProfileError,
     },
+    #[error(transparent)]
+    Bbf(#[from] crate::bbf::BbfError),
+    #[error(transparent)]
+    SimModel(#[from] crate::genieacs_sim::SimModelError),
 }
 
-/// Loads a built-in profile by name, or a `.profile` file by path. A file without a
-/// `profile` line is named after its file stem.
+/// A profile from a BBF data-model document: its schema, tables with their minimum number of
+/// entries, and a placeholder identity (the document names no device). Service models
+/// (`VoiceService.`, `STBService.`) are placed under `Device.Services.`.
+fn profile_from_bbf(path: &Path) -> Result<Profile, LoadProfileError> {
+    let options = crate::bbf::LoadOptions {
+        service_root: Some("Device.Services.".into()),
+        ..Default::default()
+    };
+    let schema = crate::bbf::load_schema_file(path, &options)?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut instances = Vec::new();
+    for (generic, def) in &schema.objects {
+        let parent = generic.strip_suffix("{i}.").unwrap_or(generic);
+        if def.multi && def.min_entries > 0 && !parent.contains("{i}") {
+            instances.extend((1..=def.min_entries.min(16)).map(|n| format!("{parent}{n}.")));
+        }
+    }
+    let identity = crate::profile::Identity {
+        manufacturer: "cwmp-rs".into(),
+        oui: "000000".into(),
+        product_class: name.clone(),
+    };
+    Ok(Profile {
+        name,
+        identity,
+        schema,
+        instances,
+        values: Vec::new(),
+    })
+}
+
+/// Loads a built-in profile by name, or a file by path: a `.profile` file, a BBF full
+/// data-model document (`.xml`), or a genieacs-sim model (`.csv`, `.json`). A `.profile` file
+/// without a `profile` line is named after its file stem.
 pub fn load_profile(name_or_path: &str) -> Result<Profile, LoadProfileError> {
     if let Some(text) = builtin_text(name_or_path) {
         return Profile::parse(text).map_err(|source| LoadProfileError::Parse {
@@ -75,6 +114,15 @@ pub fn load_profile(name_or_path: &str) -> Result<Profile, LoadProfileError> {
         });
     }
     let path = Path::new(name_or_path);
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    match extension.to_ascii_lowercase().as_str() {
+        "xml" => return profile_from_bbf(path),
+        "csv" | "json" => return Ok(crate::genieacs_sim::load_sim_model(path)?),
+        _ => {}
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

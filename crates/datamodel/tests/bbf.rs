@@ -452,3 +452,22 @@ fn tr106_types_resolve() {
         vec![(Some(1), None)]
     );
 }
+
+#[test]
+fn a_bbf_document_is_a_usable_profile() {
+    let Some(dir) = bbf_dir() else { return };
+    let profile = datamodel::builtin::load_profile(
+        dir.join("tr-181-2-17-0-cwmp-full.xml")
+            .to_str()
+            .expect("utf-8 path"),
+    )
+    .expect("loads");
+    assert_eq!(profile.root(), "Device.");
+    assert_eq!(profile.identity.oui, "000000");
+    let model = datamodel::DeviceModel::new(datamodel::BaseTree::new(profile));
+    assert_eq!(
+        model.value("Device.DeviceInfo.UpTime").as_deref(),
+        Some("0")
+    );
+    assert!(model.get_parameter_names("Device.WiFi.SSID.", true).is_ok());
+}

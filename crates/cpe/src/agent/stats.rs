@@ -122,6 +122,9 @@ impl Stats {
         let total: u64 = counts.iter().sum();
         let completed = self.completed();
         let round = |v: f64| (v * 100.0).round() / 100.0;
+        let max_ms = self.max_latency_us.load(Ordering::Relaxed) as f64 / 1000.0;
+        // A bucket's upper bound can exceed the largest latency seen; never report more.
+        let percentile = |p: f64| round(self.percentile(&counts, total, p).min(max_ms));
         Summary {
             devices,
             duration_seconds: round(duration),
@@ -134,10 +137,10 @@ impl Stats {
             }),
             retries: self.retries.load(Ordering::Relaxed),
             latency_ms: Latency {
-                p50: round(self.percentile(&counts, total, 0.50)),
-                p95: round(self.percentile(&counts, total, 0.95)),
-                p99: round(self.percentile(&counts, total, 0.99)),
-                max: round(self.max_latency_us.load(Ordering::Relaxed) as f64 / 1000.0),
+                p50: percentile(0.50),
+                p95: percentile(0.95),
+                p99: percentile(0.99),
+                max: round(max_ms),
             },
             failures: self.failures.lock().map(|f| f.clone()).unwrap_or_default(),
         }
