@@ -1,0 +1,145 @@
+//! Persistence behind a trait, so the same engine and API run on SQLite (the embedded
+//! default) and PostgreSQL (several ACS nodes sharing one database).
+
+use crate::filter::Expr;
+use crate::model::{DeviceRecord, FaultInfo, FaultRecord, FileMeta, Millis, Task, TaskSpec};
+use std::future::Future;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(String),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Conflict(String),
+}
+
+/// A page of devices for the REST API.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DeviceQuery {
+    pub filter: Option<Expr>,
+    /// `(field, descending)`; fields as in the filter language (`lastInform`, a parameter path).
+    pub sort: Vec<(String, bool)>,
+    pub limit: Option<u64>,
+    pub offset: u64,
+}
+
+/// A fault to record, before it has an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFault {
+    pub device: String,
+    pub channel: String,
+    pub task: Option<i64>,
+    pub fault: FaultInfo,
+    pub retries: u32,
+    pub timestamp: Millis,
+}
+
+/// Everything a session changed, written in one transaction when it ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionWrite {
+    pub device: DeviceRecord,
+    /// Tasks whose status, retries, result or fault changed.
+    pub tasks: Vec<Task>,
+    pub new_faults: Vec<NewFault>,
+    /// Faults cleared because their task has now succeeded.
+    pub cleared_faults: Vec<i64>,
+}
+
+/// The operations the ACS needs. Every method is one round trip or one transaction.
+pub trait Store: Send + Sync + 'static {
+    fn load_device(
+        &self,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<DeviceRecord>, StoreError>> + Send;
+
+    fn save_session(
+        &self,
+        write: SessionWrite,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Removes the device with its tasks and faults; false if there was none.
+    fn delete_device(&self, id: &str) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Adds or removes a tag; false if the device does not exist.
+    fn set_tag(
+        &self,
+        id: &str,
+        tag: &str,
+        present: bool,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// `(total matching, the requested page)`. A filter on a parameter value must use an
+    /// index, not read every device's tree.
+    fn list_devices(
+        &self,
+        query: &DeviceQuery,
+    ) -> impl Future<Output = Result<(u64, Vec<DeviceRecord>), StoreError>> + Send;
+
+    fn queue_task(
+        &self,
+        device: &str,
+        spec: &TaskSpec,
+        expiry: Option<Millis>,
+        now: Millis,
+    ) -> impl Future<Output = Result<Task, StoreError>> + Send;
+
+    /// Queued tasks of a device that may run at `now` (not expired, past their backoff),
+    /// oldest first. Expired ones are dropped.
+    fn due_tasks(
+        &self,
+        device: &str,
+        now: Millis,
+    ) -> impl Future<Output = Result<Vec<Task>, StoreError>> + Send;
+
+    fn get_task(&self, id: i64) -> impl Future<Output = Result<Option<Task>, StoreError>> + Send;
+    fn delete_task(&self, id: i64) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    fn list_tasks(
+        &self,
+        device: Option<&str>,
+    ) -> impl Future<Output = Result<Vec<Task>, StoreError>> + Send;
+    /// Puts a faulted task back in the queue now; false if there is no such task.
+    fn retry_task(
+        &self,
+        id: i64,
+        now: Millis,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    fn list_faults(
+        &self,
+        device: Option<&str>,
+    ) -> impl Future<Output = Result<Vec<FaultRecord>, StoreError>> + Send;
+    fn delete_fault(&self, id: i64) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    fn put_file(
+        &self,
+        meta: &FileMeta,
+        content: &[u8],
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn get_file(
+        &self,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<(FileMeta, Vec<u8>)>, StoreError>> + Send;
+    fn file_meta(
+        &self,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<FileMeta>, StoreError>> + Send;
+    fn delete_file(&self, name: &str) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    fn list_files(&self) -> impl Future<Output = Result<Vec<FileMeta>, StoreError>> + Send;
+
+    /// Takes the session lock of a device for `owner` until `now + lease`; false when another
+    /// owner holds an unexpired lock.
+    fn acquire_session_lock(
+        &self,
+        device: &str,
+        owner: &str,
+        now: Millis,
+        lease: Millis,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    fn release_session_lock(
+        &self,
+        device: &str,
+        owner: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
