@@ -182,6 +182,7 @@ pub enum TaskStatus {
 
 /// A queued or finished task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Task {
     pub id: i64,
     pub device: String,

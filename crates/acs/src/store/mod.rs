@@ -1,6 +1,8 @@
 //! Persistence behind a trait, so the same engine and API run on SQLite (the embedded
 //! default) and PostgreSQL (several ACS nodes sharing one database).
 
+pub mod sqlite;
+
 use crate::filter::Expr;
 use crate::model::{DeviceRecord, FaultInfo, FaultRecord, FileMeta, Millis, Task, TaskSpec};
 use std::future::Future;

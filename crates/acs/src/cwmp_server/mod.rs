@@ -1,0 +1,373 @@
+//! The CWMP endpoint: HTTP/1.1 POSTs from CPEs, a session per cookie, CPE authentication,
+//! compressed bodies, body limits, idle sessions expired.
+
+mod live;
+
+use crate::api::TaskEvents;
+use crate::config::{AcsConfig, CpeAuth};
+use crate::metrics::Metrics;
+use crate::store::Store;
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use cwmp::auth::{AuthError, DigestServer, parse_basic};
+use cwmp::session::AcsSession;
+use live::{HttpAnswer, LiveSession};
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tokio_util::sync::CancellationToken;
+
+const COOKIE: &str = "cwmp-session";
+
+pub struct CwmpState<S> {
+    pub store: Arc<S>,
+    pub config: Arc<AcsConfig>,
+    pub metrics: Arc<Metrics>,
+    pub task_events: Arc<TaskEvents>,
+    /// The port the file server actually bound, for derived download URLs.
+    pub fs_port: u16,
+    digest: DigestServer,
+    sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<LiveSession>>>>,
+}
+
+impl<S> std::fmt::Debug for CwmpState<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CwmpState")
+            .field("fs_port", &self.fs_port)
+            .finish()
+    }
+}
+
+impl<S: Store> CwmpState<S> {
+    pub fn new(
+        store: Arc<S>,
+        config: Arc<AcsConfig>,
+        metrics: Arc<Metrics>,
+        task_events: Arc<TaskEvents>,
+        fs_port: u16,
+    ) -> CwmpState<S> {
+        let key: [u8; 32] = rand::random();
+        CwmpState {
+            store,
+            config,
+            metrics,
+            task_events,
+            fs_port,
+            digest: DigestServer::new("cwmp-acs", key),
+            sessions: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// The value of our session cookie, tolerating the odd separators devices produce
+/// (`a=1;b=2`, `a=1 ; b=2`, `a=1, b=2`).
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|line| {
+            line.split([';', ',']).find_map(|pair| {
+                let (name, value) = pair.split_once('=')?;
+                (name.trim() == COOKIE).then(|| value.trim().trim_matches('"').to_string())
+            })
+        })
+}
+
+/// 128 random bits: a session cookie must not be guessable.
+fn new_cookie() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Checks the CPE's credentials; `Err` is the 401 to send.
+fn authenticate<S: Store>(
+    state: &CwmpState<S>,
+    headers: &HeaderMap,
+    uri: &str,
+    tls: bool,
+) -> Result<(), Box<Response>> {
+    let cwmp = &state.config.cwmp;
+    let user = cwmp.username.clone().unwrap_or_default();
+    let pass = cwmp
+        .password
+        .as_ref()
+        .map(|p| p.expose().to_string())
+        .unwrap_or_default();
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let now = (now_ms() / 1000) as u64;
+    let challenge = |stale: bool| {
+        let value = match cwmp.auth {
+            CpeAuth::Basic => "Basic realm=\"cwmp-acs\"".to_string(),
+            _ => state.digest.challenge(now, stale),
+        };
+        let mut r = StatusCode::UNAUTHORIZED.into_response();
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+        }
+        Box::new(r)
+    };
+    match cwmp.auth {
+        CpeAuth::None => Ok(()),
+        CpeAuth::Basic => {
+            if !tls && !cwmp.allow_basic_over_http {
+                tracing::warn!("basic authentication refused over plain HTTP");
+                return Err(Box::new(StatusCode::FORBIDDEN.into_response()));
+            }
+            match authorization.and_then(parse_basic) {
+                Some((u, p)) if u == user && p == pass => Ok(()),
+                Some((u, _)) => {
+                    tracing::warn!(username = %u, "CPE authentication failed");
+                    Err(challenge(false))
+                }
+                None => Err(challenge(false)),
+            }
+        }
+        CpeAuth::Digest => {
+            let Some(authorization) = authorization else {
+                return Err(challenge(false));
+            };
+            match state
+                .digest
+                .verify_request(authorization, "POST", uri, now, |u| {
+                    (u == user).then(|| pass.clone())
+                }) {
+                Ok(_) => Ok(()),
+                Err(AuthError::Stale) => Err(challenge(true)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "CPE authentication failed");
+                    Err(challenge(false))
+                }
+            }
+        }
+    }
+}
+
+/// Undoes `Content-Encoding: gzip` / `deflate`, refusing to inflate past `limit`.
+fn decode_body(headers: &HeaderMap, body: Bytes, limit: usize) -> Result<Vec<u8>, String> {
+    let encoding = headers
+        .get(header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    let read = match encoding.as_str() {
+        "" | "identity" => {
+            return if body.len() > limit {
+                Err("body too large".into())
+            } else {
+                Ok(body.to_vec())
+            };
+        }
+        "gzip" | "x-gzip" => flate2::read::GzDecoder::new(&body[..])
+            .take(limit as u64 + 1)
+            .read_to_end(&mut out),
+        "deflate" => {
+            // Some clients send raw deflate, others zlib-wrapped: try zlib first.
+            let zlib = flate2::read::ZlibDecoder::new(&body[..])
+                .take(limit as u64 + 1)
+                .read_to_end(&mut out);
+            if zlib.is_err() {
+                out.clear();
+                flate2::read::DeflateDecoder::new(&body[..])
+                    .take(limit as u64 + 1)
+                    .read_to_end(&mut out)
+            } else {
+                zlib
+            }
+        }
+        other => return Err(format!("unsupported Content-Encoding {other}")),
+    };
+    read.map_err(|e| format!("cannot decompress the body: {e}"))?;
+    if out.len() > limit {
+        return Err("body too large".into());
+    }
+    Ok(out)
+}
+
+async fn handle<S: Store>(
+    State(state): State<Arc<CwmpState<S>>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refusal) = authenticate(&state, &headers, &uri.to_string(), false) {
+        return *refusal;
+    }
+    let limit = usize::try_from(state.config.cwmp.body_limit).unwrap_or(usize::MAX);
+    let body = match decode_body(&headers, body, limit) {
+        Ok(b) => b,
+        Err(why) => return (StatusCode::BAD_REQUEST, why).into_response(),
+    };
+    let existing = session_cookie(&headers).and_then(|c| {
+        let map = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(&c).cloned().map(|s| (c, s))
+    });
+    let (cookie, live, fresh) = match existing {
+        Some((c, s)) => (c, s, false),
+        None => {
+            let cookie = new_cookie();
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            let acs = AcsSession::new(state.config.cwmp.session_config());
+            let live = Arc::new(tokio::sync::Mutex::new(LiveSession::new(
+                acs,
+                cookie.clone(),
+                peer.ip().to_string(),
+                host,
+            )));
+            state
+                .sessions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(cookie.clone(), Arc::clone(&live));
+            (cookie, live, true)
+        }
+    };
+    let answer = {
+        let mut session = live.lock().await;
+        let answer = session.post(&state, &body, now_ms()).await;
+        if session.ended {
+            state
+                .sessions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&cookie);
+        }
+        answer
+    };
+    let mut response = match answer {
+        HttpAnswer::Envelope(xml) => {
+            let mut r = Response::new(Body::from(xml));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/xml; charset=\"utf-8\""),
+            );
+            r
+        }
+        HttpAnswer::Empty => StatusCode::NO_CONTENT.into_response(),
+        HttpAnswer::BadRequest(why) => {
+            tracing::info!(peer = %peer, reason = %why, "bad CWMP request");
+            (StatusCode::BAD_REQUEST, why).into_response()
+        }
+        HttpAnswer::Busy(why) => {
+            state
+                .sessions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&cookie);
+            (StatusCode::SERVICE_UNAVAILABLE, why).into_response()
+        }
+        HttpAnswer::Internal(why) => {
+            tracing::error!(peer = %peer, reason = %why, "CWMP session failed");
+            state
+                .sessions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&cookie);
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    };
+    if fresh && let Ok(v) = HeaderValue::from_str(&format!("{COOKIE}={cookie}; Path=/; HttpOnly")) {
+        response.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    response
+}
+
+/// Ends sessions whose CPE went quiet longer than their idle timeout, so their device's lock
+/// is released and what they did is saved.
+pub async fn expire_idle_sessions<S: Store>(state: Arc<CwmpState<S>>, stop: CancellationToken) {
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tokio::select! {
+            () = stop.cancelled() => return,
+            _ = tick.tick() => {}
+        }
+        let all: Vec<(String, Arc<tokio::sync::Mutex<LiveSession>>)> = {
+            let map = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            map.iter()
+                .map(|(k, v)| (k.clone(), Arc::clone(v)))
+                .collect()
+        };
+        for (cookie, live) in all {
+            let Ok(mut session) = live.try_lock() else {
+                continue;
+            };
+            if session.last_seen.elapsed() > session.acs.idle_timeout() {
+                let _ = session.acs.on_timeout();
+                session.finish(&state, false).await;
+                state
+                    .sessions
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .remove(&cookie);
+            }
+        }
+    }
+}
+
+pub fn router<S: Store>(state: Arc<CwmpState<S>>) -> Router {
+    let limit = usize::try_from(state.config.cwmp.body_limit).unwrap_or(usize::MAX);
+    Router::new()
+        .route("/", post(handle::<S>))
+        .fallback(post(handle::<S>))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            limit.saturating_mul(2).max(1024),
+        ))
+        .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_with_odd_separators() {
+        for line in [
+            "cwmp-session=abc",
+            "x=1; cwmp-session=abc",
+            "x=1;cwmp-session=abc ; y=2",
+            "x=1, cwmp-session=\"abc\"",
+        ] {
+            let mut h = HeaderMap::new();
+            h.insert(header::COOKIE, HeaderValue::from_str(line).expect("ascii"));
+            assert_eq!(session_cookie(&h).as_deref(), Some("abc"), "{line}");
+        }
+        assert_eq!(session_cookie(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn compressed_bodies_are_inflated_within_the_limit() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(b"<Envelope/>").expect("in memory");
+        let packed = Bytes::from(gz.finish().expect("in memory"));
+        let mut h = HeaderMap::new();
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        assert_eq!(
+            decode_body(&h, packed.clone(), 1024).expect("inflates"),
+            b"<Envelope/>"
+        );
+        assert!(decode_body(&h, packed, 5).is_err());
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        assert!(decode_body(&h, Bytes::from_static(b"x"), 10).is_err());
+    }
+}

@@ -1,0 +1,449 @@
+//! The ACS side of one CWMP session, without IO: what the ACS asks the CPE, and what it
+//! learns from the answers.
+//!
+//! The HTTP layer drives it next to a [`cwmp::session::AcsSession`]:
+//!
+//! 1. On the session's `Inform` output it computes [`inform_device_id`], loads that device
+//!    and its due tasks from the store (with the files [`files_needed`] names and the fault ids
+//!    of those tasks), creates a [`SessionEngine`] and calls [`SessionEngine::on_inform`].
+//! 2. `CpeRequest` outputs go to [`SessionEngine::on_cpe_request`].
+//! 3. On `NeedRequest` it sends [`SessionEngine::next_request`], or ends the session when
+//!    that is `None`.
+//! 4. `Response`, `Fault`, `NoResponse` and `Unexpected` outputs go to the matching `on_*`.
+//! 5. When the session is over, [`SessionEngine::finish`] gives the one [`SessionWrite`] to
+//!    save.
+//!
+//! Tasks run one at a time in the order given. Conventions the store and the API share:
+//! - The ParameterKey of SetParameterValues, AddObject and DeleteObject and the CommandKey of
+//!   Reboot, Download and Upload are the task id in decimal; a TransferComplete is matched to
+//!   its task by it. ScheduleInform sends the task's own `commandKey`.
+//! - A task that faults gets status `fault`, `retries + 1` and a `not_before` from
+//!   [`TaskRetry`]; once its retries are used up, or when retrying cannot help (an invalid
+//!   task, an RPC the session's CWMP version lacks), `not_before` is `None`: a faulted task
+//!   with no `not_before` is no longer due ([`is_due`]) until the API retries it.
+//! - Each fault of a task is recorded as a new fault record and replaces the task's earlier
+//!   records (listed in [`EngineContext::task_faults`]), so a task has one current fault;
+//!   a success clears them.
+//! - addObject's `parameterValues` paths are relative to the new instance (`["SSID",
+//!   "guest"]` sets `Device.WiFi.SSID.<n>.SSID`).
+//! - Transfers waiting for TransferComplete: see [`transfer`].
+
+mod apply;
+mod context;
+mod faults;
+mod inform;
+mod tasks;
+pub mod transfer;
+
+pub use context::{EngineContext, EngineError, Notice, TaskRetry, files_needed, is_due};
+pub use inform::inform_device_id;
+pub use transfer::{download_url, pending_since, upload_file_name, upload_url};
+
+use crate::model::{DeviceRecord, FaultInfo, Task, TaskStatus};
+use crate::store::{NewFault, SessionWrite};
+use cwmp::message::{Fault, Message, TransferComplete};
+use cwmp::{CwmpVersion, FaultCode};
+use faults::{acs_fault, cpe_fault};
+use serde_json::json;
+use std::collections::BTreeSet;
+use tasks::{Outcome, TaskRun};
+
+/// The fault of a task whose RPC the session's CWMP version does not have.
+fn version_fault(request: &Message, version: CwmpVersion) -> Option<FaultInfo> {
+    (request.since() > version).then(|| {
+        acs_fault(
+            "not_in_version",
+            format!(
+                "{} needs CWMP {}, the session speaks {version}",
+                request.name(),
+                request.since(),
+            ),
+        )
+    })
+}
+
+/// One session's decisions and what they taught.
+#[derive(Debug)]
+pub struct SessionEngine {
+    ctx: EngineContext,
+    device: Option<DeviceRecord>,
+    informed: bool,
+    tasks: Vec<Task>,
+    /// Which tasks this session changed.
+    changed: Vec<bool>,
+    /// The next task to consider.
+    cursor: usize,
+    current: Option<TaskRun>,
+    outstanding: Option<Message>,
+    new_faults: Vec<NewFault>,
+    cleared_faults: BTreeSet<i64>,
+    notices: Vec<Notice>,
+}
+
+impl SessionEngine {
+    /// `device` is the stored record (`None` for a device never seen); `tasks` its due tasks,
+    /// oldest first.
+    pub fn new(device: Option<DeviceRecord>, tasks: Vec<Task>, ctx: EngineContext) -> Self {
+        let changed = vec![false; tasks.len()];
+        SessionEngine {
+            ctx,
+            device,
+            informed: false,
+            tasks,
+            changed,
+            cursor: 0,
+            current: None,
+            outstanding: None,
+            new_faults: Vec::new(),
+            cleared_faults: BTreeSet::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    /// The device as the session knows it so far.
+    pub fn device(&self) -> Option<&DeviceRecord> {
+        self.device.as_ref()
+    }
+
+    pub fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// The request sent and not answered yet.
+    pub fn outstanding(&self) -> Option<&Message> {
+        self.outstanding.as_ref()
+    }
+
+    /// A request from the CPE, already answered by the session machine.
+    pub fn on_cpe_request(&mut self, message: &Message) {
+        match message {
+            Message::TransferComplete(tc) => self.transfer_complete(tc),
+            Message::AutonomousTransferComplete(a) => {
+                self.notices.push(Notice::AutonomousTransferComplete {
+                    url: a.transfer_url.clone(),
+                    is_download: a.is_download,
+                    file_type: a.file_type.clone(),
+                    fault_code: a.fault_struct.fault_code,
+                });
+            }
+            other => self.notices.push(Notice::CpeRequest {
+                method: other.name().to_string(),
+            }),
+        }
+    }
+
+    fn transfer_complete(&mut self, tc: &TransferComplete) {
+        let index = self.tasks.iter().position(|t| {
+            transfer::is_transfer(&t.spec)
+                && t.status != TaskStatus::Done
+                && t.id.to_string() == tc.command_key
+        });
+        self.notices.push(Notice::TransferComplete {
+            command_key: tc.command_key.clone(),
+            task: index.map(|i| self.tasks[i].id),
+            fault_code: tc.fault_struct.fault_code,
+        });
+        let Some(index) = index else {
+            return;
+        };
+        if self.current.as_ref().is_some_and(|r| r.index == index) {
+            self.current = None;
+        }
+        let start = tc.start_time.to_string();
+        let end = tc.complete_time.to_string();
+        if tc.fault_struct.fault_code == 0 {
+            let result =
+                transfer::completed_result(self.tasks[index].result.as_ref(), &start, &end);
+            self.complete_task(index, result);
+        } else {
+            let code = tc.fault_struct.fault_code;
+            let message = if tc.fault_struct.fault_string.trim().is_empty() {
+                FaultCode::from_code(code).meaning().to_string()
+            } else {
+                tc.fault_struct.fault_string.clone()
+            };
+            let info = FaultInfo {
+                code: code.to_string(),
+                message,
+                detail: json!({"method": "TransferComplete", "startTime": start, "completeTime": end}),
+            };
+            self.fault_task(index, info, true);
+        }
+    }
+
+    /// The next RPC to send, or `None` when every task has run: then the session ends.
+    pub fn next_request(&mut self) -> Option<Message> {
+        if !self.informed {
+            return None;
+        }
+        if let Some(request) = self.outstanding.clone() {
+            // The caller never reported an answer, so none came.
+            let _ = self.on_no_response(&request);
+        }
+        loop {
+            if self.current.is_none() {
+                let index = self.next_due()?;
+                let device = self.device.as_ref()?;
+                let started = TaskRun::start(
+                    index,
+                    &self.tasks[index],
+                    &device.tree,
+                    &self.ctx,
+                    &device.id,
+                );
+                match started {
+                    Ok(run) => self.current = Some(run),
+                    Err(fault) => {
+                        self.fault_task(index, fault, false);
+                        continue;
+                    }
+                }
+            }
+            let run = self.current.as_mut()?;
+            let Some(request) = run.next() else {
+                self.close_run();
+                continue;
+            };
+            if let Some(fault) = version_fault(request, self.ctx.version) {
+                let index = run.index;
+                self.current = None;
+                self.fault_task(index, fault, false);
+                continue;
+            }
+            let request = request.clone();
+            self.outstanding = Some(request.clone());
+            return Some(request);
+        }
+    }
+
+    fn next_due(&mut self) -> Option<usize> {
+        while self.cursor < self.tasks.len() {
+            let i = self.cursor;
+            self.cursor += 1;
+            let task = &self.tasks[i];
+            if !self.changed[i] && is_due(task, self.ctx.now) && pending_since(task).is_none() {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    fn take_outstanding(&mut self, request: &Message) -> Result<(), EngineError> {
+        if self.outstanding.as_ref() == Some(request) {
+            self.outstanding = None;
+            Ok(())
+        } else {
+            Err(EngineError::NotOutstanding(request.name().to_string()))
+        }
+    }
+
+    /// The CPE answered `request`.
+    pub fn on_response(
+        &mut self,
+        request: &Message,
+        response: &Message,
+    ) -> Result<(), EngineError> {
+        self.take_outstanding(request)?;
+        let (Some(run), Some(device)) = (self.current.as_mut(), self.device.as_mut()) else {
+            return Ok(());
+        };
+        match run.on_response(response, &mut device.tree) {
+            Ok(()) => {
+                if run.next().is_none() {
+                    self.close_run();
+                }
+            }
+            Err(fault) => {
+                let index = run.index;
+                self.current = None;
+                self.fault_task(index, fault, true);
+            }
+        }
+        Ok(())
+    }
+
+    /// The CPE answered `request` with a fault: the task faults with the CPE's code.
+    pub fn on_fault(&mut self, request: &Message, fault: &Fault) -> Result<(), EngineError> {
+        self.take_outstanding(request)?;
+        let Some(mut run) = self.current.take() else {
+            return Ok(());
+        };
+        if let Some(device) = self.device.as_mut() {
+            run.on_fault(fault, &mut device.tree);
+        }
+        self.fault_task(run.index, cpe_fault(request, fault), true);
+        Ok(())
+    }
+
+    /// `request` got no answer (the CPE moved on, or the session ended).
+    pub fn on_no_response(&mut self, request: &Message) -> Result<(), EngineError> {
+        let fault = acs_fault(
+            "no_response",
+            format!("the CPE did not answer {}", request.name()),
+        );
+        self.abort_run(request, fault, true)
+    }
+
+    /// The CPE answered `request` with a message that does not answer it.
+    pub fn on_unexpected(
+        &mut self,
+        request: &Message,
+        response: &Message,
+    ) -> Result<(), EngineError> {
+        let fault = acs_fault(
+            "unexpected_response",
+            format!("{} does not answer {}", response.name(), request.name()),
+        );
+        self.abort_run(request, fault, true)
+    }
+
+    /// The session machine refused to send `request` (`reason` from its error).
+    pub fn on_request_rejected(
+        &mut self,
+        request: &Message,
+        reason: &str,
+    ) -> Result<(), EngineError> {
+        self.abort_run(request, acs_fault("rejected", reason), false)
+    }
+
+    fn abort_run(
+        &mut self,
+        request: &Message,
+        fault: FaultInfo,
+        retry: bool,
+    ) -> Result<(), EngineError> {
+        self.take_outstanding(request)?;
+        if let Some(mut run) = self.current.take() {
+            run.abandon();
+            self.fault_task(run.index, fault, retry);
+        }
+        Ok(())
+    }
+
+    fn close_run(&mut self) {
+        let Some(mut run) = self.current.take() else {
+            return;
+        };
+        match run.outcome() {
+            Some(Outcome::Done(result)) => self.complete_task(run.index, result),
+            Some(Outcome::Pending(result)) => {
+                let task = &mut self.tasks[run.index];
+                task.status = TaskStatus::Queued;
+                task.result = Some(result);
+                task.fault = None;
+                task.not_before = None;
+                self.changed[run.index] = true;
+                self.notices.push(Notice::TaskPending { task: task.id });
+            }
+            None => self.current = Some(run),
+        }
+    }
+
+    fn complete_task(&mut self, index: usize, result: serde_json::Value) {
+        let task = &mut self.tasks[index];
+        task.status = TaskStatus::Done;
+        task.result = Some(result);
+        task.fault = None;
+        task.not_before = None;
+        let id = task.id;
+        self.changed[index] = true;
+        self.clear_faults_of(id);
+        self.notices.push(Notice::TaskDone { task: id });
+    }
+
+    fn clear_faults_of(&mut self, task: i64) {
+        if let Some(ids) = self.ctx.task_faults.get(&task) {
+            self.cleared_faults.extend(ids.iter().copied());
+        }
+    }
+
+    /// Records a fault of a task: a retry time if `retry` and retries are left, a new fault
+    /// record replacing the task's earlier ones.
+    fn fault_task(&mut self, index: usize, info: FaultInfo, retry: bool) {
+        let now = self.ctx.now;
+        let retry_policy = self.ctx.retry;
+        let task = &mut self.tasks[index];
+        task.retries = task.retries.saturating_add(1);
+        task.status = TaskStatus::Fault;
+        task.not_before = if retry {
+            retry_policy
+                .delay(task.retries)
+                .map(|d| now.saturating_add(d))
+        } else {
+            None
+        };
+        if pending_since(task).is_some() {
+            // The retry sends the transfer again.
+            task.result = None;
+        }
+        task.fault = Some(info.clone());
+        let (id, device, retries, retry_at) =
+            (task.id, task.device.clone(), task.retries, task.not_before);
+        self.changed[index] = true;
+        self.clear_faults_of(id);
+        self.notices.push(Notice::TaskFaulted {
+            task: id,
+            code: info.code.clone(),
+            retry_at,
+        });
+        self.new_faults.push(NewFault {
+            device,
+            channel: "task".to_string(),
+            task: Some(id),
+            fault: info,
+            retries,
+            timestamp: now,
+        });
+    }
+
+    /// Ends the session's work: what it changed, for the store to save in one transaction.
+    /// Transfers that waited longer than the timeout for their TransferComplete fault here.
+    pub fn finish(mut self) -> Result<SessionWrite, EngineError> {
+        if let Some(run) = self.current.take()
+            && let Some(progress) = run.progress()
+        {
+            // A run cut short keeps only what must not be done twice (addObject's instance).
+            self.tasks[run.index].result = Some(progress);
+            self.changed[run.index] = true;
+        }
+        let now = self.ctx.now;
+        let timeout = self.ctx.transfer_timeout;
+        for index in 0..self.tasks.len() {
+            let task = &self.tasks[index];
+            if task.status == TaskStatus::Queued
+                && let Some(sent) = pending_since(task)
+                && now.saturating_sub(sent) >= timeout
+            {
+                let fault = acs_fault(
+                    "timeout",
+                    format!("no TransferComplete within {} s", timeout / 1000),
+                );
+                self.fault_task(index, fault, true);
+            }
+        }
+        let device = match self.device.take() {
+            Some(device) if self.informed => device,
+            _ => return Err(EngineError::NoInform),
+        };
+        let tasks = self
+            .tasks
+            .into_iter()
+            .zip(self.changed)
+            .filter_map(|(t, changed)| changed.then_some(t))
+            .collect();
+        Ok(SessionWrite {
+            device,
+            tasks,
+            new_faults: self.new_faults,
+            cleared_faults: self.cleared_faults.into_iter().collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+#[path = "engine_tests.rs"]
+mod tests;

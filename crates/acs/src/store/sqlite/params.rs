@@ -1,0 +1,117 @@
+//! The `device_params` index: one row per parameter value of a device's tree, kept in step
+//! with the tree on every save so filters on values are index searches.
+//!
+//! Rewriting a thousand index rows per session would cost more than the session itself, so
+//! each save first compares a digest of the indexed values with the one stored on the device
+//! row and skips the index when nothing indexed changed (the common periodic Inform). When
+//! something did, one statement upserts only the rows whose value changed and one deletes
+//! the rows of values that disappeared; the values travel as one JSON parameter, so the work
+//! is done inside SQLite rather than statement by statement.
+//!
+//! The digest is SipHash keyed randomly per store instance: a device cannot craft values that
+//! collide with its previous ones to leave the index stale. A digest written by another
+//! instance never matches, which only costs one full (no-op) upsert.
+
+use super::db_err;
+use crate::filter::numeric_value;
+use crate::model::Tree;
+use crate::store::StoreError;
+use sqlx::SqliteConnection;
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+
+/// The digest of the values of `tree` that the index holds.
+pub(super) fn digest(key: &RandomState, tree: &Tree) -> i64 {
+    let mut h = key.build_hasher();
+    for (path, value) in indexed(tree) {
+        h.write(path.as_bytes());
+        // 0xFF never occurs in UTF-8, so it separates fields unambiguously.
+        h.write_u8(0xff);
+        h.write(value.as_bytes());
+        h.write_u8(0xff);
+    }
+    i64::from_ne_bytes(h.finish().to_ne_bytes())
+}
+
+/// Every node with a known value is indexed, objects included, as the filter evaluator reads
+/// `tree.get(path).value`.
+fn indexed(tree: &Tree) -> impl Iterator<Item = (&str, &str)> {
+    tree.iter().filter_map(|(path, node)| {
+        node.value
+            .as_ref()
+            .map(|(value, _)| (path.as_str(), value.as_str()))
+    })
+}
+
+/// Replaces the index rows of `device` with the values of `tree`, touching only rows that
+/// change. Runs inside the caller's transaction.
+pub(super) async fn rewrite(
+    conn: &mut SqliteConnection,
+    device: &str,
+    tree: &Tree,
+) -> Result<(), StoreError> {
+    let rows: Vec<(&str, &str, Option<f64>)> = indexed(tree)
+        .map(|(path, value)| (path, value, numeric_value(value)))
+        .collect();
+    let rows = serde_json::to_string(&rows)
+        .map_err(|e| StoreError::Database(format!("encoding parameter index: {e}")))?;
+    sqlx::query(
+        "DELETE FROM device_params WHERE device_id = ?1
+         AND path NOT IN (SELECT j.value ->> 0 FROM json_each(?2) AS j)",
+    )
+    .bind(device)
+    .bind(rows.as_str())
+    .execute(&mut *conn)
+    .await
+    .map_err(db_err)?;
+    // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+    sqlx::query(
+        "INSERT INTO device_params (device_id, path, value, num)
+         SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?2) AS j WHERE true
+         ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, num = excluded.num
+         WHERE device_params.value IS NOT excluded.value OR device_params.num IS NOT excluded.num",
+    )
+    .bind(device)
+    .bind(rows.as_str())
+    .execute(&mut *conn)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Node;
+
+    fn tree(values: &[(&str, &str)]) -> Tree {
+        values
+            .iter()
+            .map(|(p, v)| {
+                let node = Node {
+                    value: Some(((*v).to_string(), "xsd:string".to_string())),
+                    ..Node::default()
+                };
+                ((*p).to_string(), node)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn digest_changes_with_values_not_with_timestamps() {
+        let key = RandomState::new();
+        let a = tree(&[("Device.A", "1"), ("Device.B", "x")]);
+        let mut b = a.clone();
+        for node in b.values_mut() {
+            node.value_timestamp = Some(42);
+            node.seen = 42;
+        }
+        assert_eq!(digest(&key, &a), digest(&key, &b));
+        let c = tree(&[("Device.A", "1"), ("Device.B", "y")]);
+        assert_ne!(digest(&key, &a), digest(&key, &c));
+        // Moving text between path and value is a different index.
+        let d = tree(&[("Device.A", "1x"), ("Device.B", "")]);
+        let e = tree(&[("Device.A", "1"), ("Device.Bx", "")]);
+        assert_ne!(digest(&key, &d), digest(&key, &e));
+    }
+}

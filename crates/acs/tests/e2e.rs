@@ -1,0 +1,263 @@
+//! The ACS end to end: the real server (CWMP endpoint, API, file server) on loopback ports,
+//! and the CPE simulator's devices talking to it.
+
+use acs::config::AcsConfig;
+use acs::store::sqlite::SqliteStore;
+use cpe::simulator::{SimulateOptions, simulate};
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
+
+struct Running {
+    api: String,
+    stop: CancellationToken,
+}
+
+async fn start_acs() -> (Running, SocketAddr) {
+    let mut config = AcsConfig::default();
+    let local: SocketAddr = "127.0.0.1:0".parse().expect("addr");
+    config.cwmp_listen = local;
+    config.nbi_listen = local;
+    config.fs_listen = local;
+    config.database = "sqlite::memory:".into();
+    let store = Arc::new(SqliteStore::open(&config.database).await.expect("store"));
+    let stop = CancellationToken::new();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let shutdown = stop.clone();
+    tokio::spawn(async move {
+        let _ = acs::server::serve(config, store, shutdown, move |bound| {
+            let _ = tx.send(bound);
+        })
+        .await;
+    });
+    let bound = rx.await.expect("listeners bound");
+    (
+        Running {
+            api: format!("http://{}/api/v1", bound.nbi),
+            stop,
+        },
+        bound.cwmp,
+    )
+}
+
+fn start_devices(cwmp: SocketAddr, prefix: &str, count: usize) -> CancellationToken {
+    let stop = CancellationToken::new();
+    let options = SimulateOptions {
+        acs_url: format!("http://{cwmp}/"),
+        count,
+        serial_prefix: prefix.into(),
+        serial_start: 1,
+        profile: "tr181-gateway".into(),
+        state_dir: None,
+        conn_req_listen: "127.0.0.1:0".parse().expect("addr"),
+        conn_req_advertise: None,
+        periodic_interval: 3600,
+        username: String::new(),
+        password: String::new(),
+        boot_storm: true,
+        duration: None,
+        cwmp_version: cwmp::CwmpVersion::V1_4,
+        ca_bundle: None,
+        progress: None,
+    };
+    let shutdown = stop.clone();
+    tokio::spawn(async move {
+        let _ = simulate(options, shutdown, |_| {}).await;
+    });
+    stop
+}
+
+async fn get(url: &str) -> Value {
+    reqwest::get(url)
+        .await
+        .expect("API answers")
+        .json()
+        .await
+        .expect("JSON")
+}
+
+fn enc(id: &str) -> String {
+    id.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+async fn wait_for_device(api: &str, serial: &str) -> String {
+    for _ in 0..100 {
+        let page = get(&format!(
+            "{api}/devices?fields=id&filter=serialNumber%20%3D%20%22{serial}%22"
+        ))
+        .await;
+        if let Some(id) = page["items"][0]["id"].as_str() {
+            return id.to_string();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{serial} never registered");
+}
+
+async fn run_task(api: &str, device: &str, task: Value) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(format!(
+            "{api}/devices/{}/tasks?connection_request=true&timeout=15000",
+            enc(device)
+        ))
+        .json(&task)
+        .send()
+        .await
+        .expect("API answers");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("JSON"))
+}
+
+fn param<'a>(device: &'a Value, path: &str) -> Option<&'a str> {
+    device["parameters"][path]["value"].as_str()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bootstrap_tasks_and_connection_requests() {
+    let (acs, cwmp) = start_acs().await;
+    let devices = start_devices(cwmp, "E2E", 1);
+    let id = wait_for_device(&acs.api, "E2E000001").await;
+    let device = get(&format!("{}/devices/{}", acs.api, enc(&id))).await;
+    assert_eq!(device["serialNumber"], "E2E000001");
+    assert!(
+        device["lastEvents"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e == "0 BOOTSTRAP")
+    );
+    assert!(param(&device, "Device.DeviceInfo.SoftwareVersion").is_some());
+
+    let (status, task) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "setParameterValues", "parameterValues": [["Device.WiFi.SSID.1.SSID", "E2E-Net"]]}),
+    )
+    .await;
+    assert_eq!(status, 200, "{task}");
+    assert_eq!(task["status"], "done");
+    let (status, task) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "refreshObject", "objectName": "Device.WiFi.SSID"}),
+    )
+    .await;
+    assert_eq!(
+        (status, task["status"].as_str()),
+        (200, Some("done")),
+        "{task}"
+    );
+    let device = get(&format!("{}/devices/{}", acs.api, enc(&id))).await;
+    assert_eq!(param(&device, "Device.WiFi.SSID.1.SSID"), Some("E2E-Net"));
+    assert_eq!(
+        device["parameters"]["Device.WiFi.SSID.1.SSID"]["writable"],
+        true
+    );
+
+    let (_, added) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "addObject", "objectName": "Device.NAT.PortMapping."}),
+    )
+    .await;
+    assert_eq!(added["status"], "done", "{added}");
+    let n = added["result"]["instanceNumber"]
+        .as_u64()
+        .expect("instance number");
+    let (_, deleted) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "deleteObject", "objectName": format!("Device.NAT.PortMapping.{n}")}),
+    )
+    .await;
+    assert_eq!(deleted["status"], "done", "{deleted}");
+
+    // A CPE fault becomes a fault record; the task stays faulted until retried.
+    let (_, faulted) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "setParameterValues", "parameterValues": [["Device.DeviceInfo.UpTime", "1"]]}),
+    )
+    .await;
+    assert_eq!(faulted["status"], "fault", "{faulted}");
+    assert_eq!(faulted["fault"]["code"], "9003");
+    let faults = get(&format!("{}/faults?device={}", acs.api, enc(&id))).await;
+    assert_eq!(faults.as_array().map(Vec::len), Some(1), "{faults}");
+    let task_id = faulted["id"].as_i64().expect("id");
+    let retried: Value = reqwest::Client::new()
+        .post(format!("{}/tasks/{task_id}/retry", acs.api))
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(retried["status"], "queued", "{retried}");
+
+    let (_, methods) = run_task(&acs.api, &id, json!({"name": "getRPCMethods"})).await;
+    // The retried task ran first in that session and faulted again; getRPCMethods still ran.
+    assert_eq!(methods["status"], "done", "{methods}");
+    let metrics = reqwest::get(format!("{}/metrics", acs.api.trim_end_matches("/api/v1")))
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        metrics.contains("acs_connection_requests_total{outcome=\"accepted\"}"),
+        "{metrics}"
+    );
+    devices.cancel();
+    acs.stop.cancel();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn firmware_download_changes_the_software_version() {
+    let (acs, cwmp) = start_acs().await;
+    let devices = start_devices(cwmp, "FW", 1);
+    let id = wait_for_device(&acs.api, "FW000001").await;
+    let image = b"CWMP-FIRMWARE-VERSION: 9.9.9\nfirmware payload".to_vec();
+    let put = reqwest::Client::new()
+        .put(format!("{}/files/gateway_v9.9.9.bin", acs.api))
+        .header("fileType", "1 Firmware Upgrade Image")
+        .body(image)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(put.status().as_u16(), 201);
+    let (status, task) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "download", "fileName": "gateway_v9.9.9.bin"}),
+    )
+    .await;
+    assert!(status == 200 || status == 202, "{task}");
+    // The TransferComplete arrives in the session after the download and reboot.
+    let task_id = task["id"].as_i64().expect("id");
+    let mut done = Value::Null;
+    for _ in 0..100 {
+        done = get(&format!("{}/tasks/{task_id}", acs.api)).await;
+        if done["status"] != "queued" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(done["status"], "done", "{done}");
+    let device = get(&format!("{}/devices/{}", acs.api, enc(&id))).await;
+    assert_eq!(
+        param(&device, "Device.DeviceInfo.SoftwareVersion"),
+        Some("9.9.9")
+    );
+    devices.cancel();
+    acs.stop.cancel();
+}
