@@ -5,9 +5,12 @@
 mod store_suite;
 
 use acs::filter::parse_filter;
+use acs::model::FaultInfo;
 use acs::store::sqlite::{MIGRATIONS, SqliteStore};
-use acs::store::{DeviceQuery, Store};
+use acs::store::{DeviceQuery, NewFault, Store};
+use std::future::Future;
 use std::path::PathBuf;
+use std::task::Poll;
 
 async fn memory_store() -> SqliteStore {
     SqliteStore::open("sqlite::memory:")
@@ -64,23 +67,19 @@ async fn the_file_is_created_in_wal_mode_and_migrations_apply_once() {
     // A WAL database keeps a -wal file beside it while connections are open.
     let wal = PathBuf::from(format!("{}-wal", db.path().display()));
     assert!(wal.exists(), "journal mode is WAL");
-    store.close().await;
+    drop(store);
 
     // Reopening finds the schema current, applies nothing twice, and keeps the data.
     let store = SqliteStore::open(&db.url()).await.expect("reopen");
     assert_eq!(store.schema_versions().await.expect("versions"), all);
     assert_eq!(store.load_device("dev-1").await.expect("load"), Some(d));
-    store.close().await;
+    drop(store);
 }
 
 #[tokio::test]
 async fn a_database_from_a_newer_build_is_refused() {
     let db = TempDb::new();
-    SqliteStore::open(&db.url())
-        .await
-        .expect("open")
-        .close()
-        .await;
+    drop(SqliteStore::open(&db.url()).await.expect("open"));
     let pool = sqlx::SqlitePool::connect(&db.url()).await.expect("raw");
     sqlx::query(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)",
@@ -195,4 +194,118 @@ async fn two_stores_on_one_file_write_concurrently() {
         let ids = store_suite::select(store, other, "Device.X.Who IS NOT NULL").await;
         assert_eq!(ids.len(), 20, "{other}: {ids:?}");
     }
+}
+
+#[tokio::test]
+async fn a_save_cancelled_mid_batch_leaves_no_transaction_open() {
+    let store = memory_store().await;
+    let mut d = store_suite::device("dev-1");
+    store_suite::save(&store, &d).await;
+
+    // A write that fails in its last statements (a fault of an unknown device), dropped
+    // after its first poll: the batch is then running inside its transaction.
+    d.tree.insert(
+        "Device.X.Lost".into(),
+        store_suite::param("x", "xsd:string"),
+    );
+    let mut write = store_suite::write_of(&d);
+    write.new_faults.push(NewFault {
+        device: "no-such-device".into(),
+        channel: "task".into(),
+        task: None,
+        fault: FaultInfo {
+            code: "9002".into(),
+            message: "Internal error".into(),
+            detail: serde_json::Value::Null,
+        },
+        retries: 0,
+        timestamp: store_suite::NOW,
+    });
+    {
+        let save = store.save_session(write);
+        tokio::pin!(save);
+        std::future::poll_fn(|cx| {
+            let _ = save.as_mut().poll(cx);
+            Poll::Ready(())
+        })
+        .await;
+    }
+
+    // Another write queues behind the cancelled batch on the writer; then a save must be able
+    // to open its own transaction (it cannot inside one left open), and must not undo it.
+    assert!(
+        store
+            .acquire_session_lock("dev-1", "A", store_suite::NOW, 1000)
+            .await
+            .expect("lock")
+    );
+    d.tree.remove("Device.X.Lost");
+    d.tree.insert(
+        "Device.X.Kept".into(),
+        store_suite::param("y", "xsd:string"),
+    );
+    store_suite::save(&store, &d).await;
+    // Nothing of the cancelled write remains.
+    let stored = store
+        .load_device("dev-1")
+        .await
+        .expect("load")
+        .expect("device");
+    assert_eq!(stored, d);
+    assert!(store.list_faults(None).await.expect("faults").is_empty());
+    assert!(
+        !store
+            .acquire_session_lock("dev-1", "B", store_suite::NOW, 1000)
+            .await
+            .expect("lock"),
+        "the lock taken in between was committed"
+    );
+}
+
+#[tokio::test]
+async fn a_database_at_an_older_version_is_upgraded_in_place() {
+    // A file as the first schema version left it, with a device in it.
+    let db = TempDb::new();
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(db.path())
+        .create_if_missing(true);
+    let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw");
+    sqlx::raw_sql(MIGRATIONS[0].2)
+        .execute(&pool)
+        .await
+        .expect("version 1");
+    sqlx::raw_sql(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+             applied_at INTEGER NOT NULL);
+         INSERT INTO schema_migrations VALUES (1, 'initial', 0);
+         INSERT INTO devices (id, oui, product_class, serial_number, manufacturer, first_seen,
+             last_inform, remote_address, last_events, tree)
+         VALUES ('old-1', '00D09E', 'HGW', 'S1', 'Acme', 1, 2, '192.0.2.1', '[\"1 BOOT\"]',
+             '{\"Device.X\": {\"value\": [\"7\", \"xsd:int\"], \"seen\": 2}}');",
+    )
+    .execute(&pool)
+    .await
+    .expect("version 1 data");
+    pool.close().await;
+
+    let store = SqliteStore::open(&db.url()).await.expect("upgrade");
+    let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.0).collect();
+    assert_eq!(store.schema_versions().await.expect("versions"), all);
+    let mut d = store
+        .load_device("old-1")
+        .await
+        .expect("load")
+        .expect("device kept");
+    assert_eq!(d.last_events, ["1 BOOT"]);
+    assert_eq!(
+        d.tree["Device.X"].value,
+        Some(("7".into(), "xsd:int".into()))
+    );
+    // Its first save on the new schema indexes its values.
+    d.last_inform = 3;
+    store_suite::save(&store, &d).await;
+    assert_eq!(
+        store_suite::select(&store, "old", "Device.X = 7").await,
+        ["old-1"]
+    );
 }

@@ -48,7 +48,7 @@ struct SimulateArgs {
     /// Base URL the ACS reaches the listener at (default: http://<bound address>).
     #[arg(long)]
     conn_req_url: Option<String>,
-    /// PeriodicInformInterval for devices whose profile sets none, and the boot spread.
+    /// PeriodicInformInterval of new devices (the ACS may change it), and the boot spread.
     #[arg(long, default_value_t = 300)]
     periodic_interval: u32,
     /// Credentials devices present to the ACS.

@@ -58,6 +58,17 @@ pub enum SimulateError {
     Http(#[from] reqwest::Error),
 }
 
+/// A factory-fresh device informing every `interval` seconds (until the ACS says otherwise).
+fn new_device(base: &Arc<BaseTree>, serial: String, interval: u32) -> Device {
+    let mut device = Device::new(Arc::clone(base), serial);
+    device.set_own("ManagementServer.PeriodicInformEnable", "true");
+    device.set_own(
+        "ManagementServer.PeriodicInformInterval",
+        interval.max(1).to_string(),
+    );
+    device
+}
+
 /// Serial numbers: the prefix and a zero-padded number, at least 6 digits wide.
 pub fn serial(prefix: &str, number: u64, last: u64) -> String {
     let width = last.to_string().len().max(6);
@@ -137,9 +148,9 @@ pub async fn simulate(
         let device = match &shared.store {
             Some(store) => match store.load(&serial)? {
                 Some(snapshot) => Device::restore(Arc::clone(&base), snapshot),
-                None => Device::new(Arc::clone(&base), serial),
+                None => new_device(&base, serial, options.periodic_interval),
             },
-            None => Device::new(Arc::clone(&base), serial),
+            None => new_device(&base, serial, options.periodic_interval),
         };
         let delay = if options.boot_storm || options.count <= 1 {
             Duration::ZERO

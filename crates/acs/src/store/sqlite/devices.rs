@@ -1,14 +1,12 @@
-//! Devices: load, the end-of-session write, delete, tags and the filtered listing.
+//! Devices: load, delete, tags and the filtered listing (the session write is in `save`).
 
 use super::filter_sql::{self, Bind};
-use super::{BEGIN_WRITE, corrupt, db_err, params, tasks};
-use crate::filter::numeric_value;
+use super::{BEGIN_WRITE, corrupt, db_err};
 use crate::model::{DeviceRecord, Tree};
-use crate::store::{DeviceQuery, SessionWrite, StoreError};
+use crate::store::{DeviceQuery, StoreError};
 use sqlx::query::Query;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{AssertSqlSafe, Row, Sqlite, SqlitePool};
-use std::collections::hash_map::RandomState;
+use sqlx::{AssertSqlSafe, Connection, Row, Sqlite, SqliteConnection};
 
 /// The columns [`from_row`] reads, over `devices d`; tags come along as a JSON array so a
 /// device is one query.
@@ -43,123 +41,36 @@ fn from_row(row: &SqliteRow) -> Result<DeviceRecord, StoreError> {
     })
 }
 
-pub(super) async fn load(pool: &SqlitePool, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
+pub(super) async fn load(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Option<DeviceRecord>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM devices d WHERE d.id = ?");
     let row = sqlx::query(AssertSqlSafe(sql))
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await
         .map_err(db_err)?;
     row.as_ref().map(from_row).transpose()
 }
 
-/// The text fields that read as numbers, for filters comparing them with a number literal
-/// (see `filter_sql`).
-fn text_numbers(d: &DeviceRecord) -> String {
-    let fields = [
-        ("id", &d.id),
-        ("oui", &d.oui),
-        ("productClass", &d.product_class),
-        ("serialNumber", &d.serial_number),
-        ("manufacturer", &d.manufacturer),
-        ("remoteAddress", &d.remote_address),
-    ];
-    let map: serde_json::Map<String, serde_json::Value> = fields
-        .iter()
-        .filter_map(|(key, text)| Some(((*key).to_string(), numeric_value(text)?.into())))
-        .collect();
-    serde_json::Value::Object(map).to_string()
-}
-
-/// The device row, its value index, its tags when it is new, and the session's tasks and
-/// faults, in one transaction.
-///
-/// Tags belong to `set_tag`: they are written from the record only when the session creates
-/// the device, so a tag set through the API while a session runs is not undone by it.
-pub(super) async fn save_session(
-    pool: &SqlitePool,
-    digest_key: &RandomState,
-    write: &SessionWrite,
-) -> Result<(), StoreError> {
-    let d = &write.device;
-    let encode = |what: &str, r: serde_json::Result<String>| {
-        r.map_err(|e| StoreError::Database(format!("encoding {what} of device {}: {e}", d.id)))
-    };
-    let tree = encode("tree", serde_json::to_string(&d.tree))?;
-    let events = encode("events", serde_json::to_string(&d.last_events))?;
-    let digest = params::digest(digest_key, &d.tree);
-
-    let mut tx = pool.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
-    let old_digest: Option<i64> =
-        sqlx::query_scalar("SELECT params_digest FROM devices WHERE id = ?")
-            .bind(&d.id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db_err)?;
-    sqlx::query(
-        "INSERT INTO devices (id, oui, product_class, serial_number, manufacturer, first_seen,
-             last_inform, last_boot, last_bootstrap, remote_address, last_events, tree,
-             text_numbers, params_digest)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET oui = excluded.oui,
-             product_class = excluded.product_class, serial_number = excluded.serial_number,
-             manufacturer = excluded.manufacturer, first_seen = excluded.first_seen,
-             last_inform = excluded.last_inform, last_boot = excluded.last_boot,
-             last_bootstrap = excluded.last_bootstrap, remote_address = excluded.remote_address,
-             last_events = excluded.last_events, tree = excluded.tree,
-             text_numbers = excluded.text_numbers, params_digest = excluded.params_digest",
-    )
-    .bind(&d.id)
-    .bind(&d.oui)
-    .bind(&d.product_class)
-    .bind(&d.serial_number)
-    .bind(&d.manufacturer)
-    .bind(d.first_seen)
-    .bind(d.last_inform)
-    .bind(d.last_boot)
-    .bind(d.last_bootstrap)
-    .bind(&d.remote_address)
-    .bind(events)
-    .bind(tree)
-    .bind(text_numbers(d))
-    .bind(digest)
-    .execute(&mut *tx)
-    .await
-    .map_err(db_err)?;
-    if old_digest.is_none() {
-        for tag in &d.tags {
-            sqlx::query("INSERT OR IGNORE INTO device_tags (device_id, tag) VALUES (?, ?)")
-                .bind(&d.id)
-                .bind(tag)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_err)?;
-        }
-    }
-    if old_digest != Some(digest) {
-        params::rewrite(&mut tx, &d.id, &d.tree).await?;
-    }
-    tasks::write_session(&mut tx, write).await?;
-    tx.commit().await.map_err(db_err)
-}
-
-pub(super) async fn delete(pool: &SqlitePool, id: &str) -> Result<bool, StoreError> {
+pub(super) async fn delete(conn: &mut SqliteConnection, id: &str) -> Result<bool, StoreError> {
     // Tags, index rows, tasks and faults go by ON DELETE CASCADE.
     let done = sqlx::query("DELETE FROM devices WHERE id = ?")
         .bind(id)
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .map_err(db_err)?;
     Ok(done.rows_affected() > 0)
 }
 
 pub(super) async fn set_tag(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     id: &str,
     tag: &str,
     present: bool,
 ) -> Result<bool, StoreError> {
-    let mut tx = pool.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
+    let mut tx = conn.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM devices WHERE id = ?")
         .bind(id)
         .fetch_optional(&mut *tx)
@@ -225,14 +136,14 @@ fn page_query(query: &DeviceQuery) -> (String, Vec<Bind>) {
 }
 
 pub(super) async fn list(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     query: &DeviceQuery,
 ) -> Result<(u64, Vec<DeviceRecord>), StoreError> {
     let filter = filter_sql::where_clause(query.filter.as_ref());
     let count_sql = format!("SELECT count(*) FROM devices d WHERE {}", filter.text);
     let (page_sql, page_binds) = page_query(query);
     // One read transaction, so the total and the page see the same data.
-    let mut tx = pool.begin().await.map_err(db_err)?;
+    let mut tx = conn.begin().await.map_err(db_err)?;
     let total: i64 = bind_all(sqlx::query(AssertSqlSafe(count_sql)), &filter.binds)
         .fetch_one(&mut *tx)
         .await
@@ -249,7 +160,7 @@ pub(super) async fn list(
 }
 
 pub(super) async fn explain(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     query: &DeviceQuery,
 ) -> Result<Vec<String>, StoreError> {
     let (sql, binds) = page_query(query);
@@ -257,7 +168,7 @@ pub(super) async fn explain(
         sqlx::query(AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}"))),
         &binds,
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await
     .map_err(db_err)?;
     rows.iter()

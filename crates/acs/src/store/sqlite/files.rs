@@ -5,7 +5,7 @@ use super::{MAX_FILE_BYTES, corrupt, db_err};
 use crate::model::FileMeta;
 use crate::store::StoreError;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 
 const META_COLUMNS: &str = "name, file_type, oui, product_class, version, length, sha256, uploaded";
 
@@ -28,7 +28,7 @@ fn meta_from_row(row: &SqliteRow) -> Result<FileMeta, StoreError> {
 /// Stores or replaces a file. Refused when larger than [`MAX_FILE_BYTES`] or when the
 /// metadata's length is not the content's.
 pub(super) async fn put(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     meta: &FileMeta,
     content: &[u8],
 ) -> Result<(), StoreError> {
@@ -67,20 +67,20 @@ pub(super) async fn put(
     .bind(&meta.sha256)
     .bind(meta.uploaded)
     .bind(content)
-    .execute(pool)
+    .execute(&mut *conn)
     .await
     .map_err(db_err)?;
     Ok(())
 }
 
 pub(super) async fn get(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     name: &str,
 ) -> Result<Option<(FileMeta, Vec<u8>)>, StoreError> {
     let sql = format!("SELECT {META_COLUMNS}, content FROM files WHERE name = ?");
     let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(name)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await
         .map_err(db_err)?
     else {
@@ -90,29 +90,32 @@ pub(super) async fn get(
     Ok(Some((meta_from_row(&row)?, content)))
 }
 
-pub(super) async fn meta(pool: &SqlitePool, name: &str) -> Result<Option<FileMeta>, StoreError> {
+pub(super) async fn meta(
+    conn: &mut SqliteConnection,
+    name: &str,
+) -> Result<Option<FileMeta>, StoreError> {
     let sql = format!("SELECT {META_COLUMNS} FROM files WHERE name = ?");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(name)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await
         .map_err(db_err)?;
     row.as_ref().map(meta_from_row).transpose()
 }
 
-pub(super) async fn delete(pool: &SqlitePool, name: &str) -> Result<bool, StoreError> {
+pub(super) async fn delete(conn: &mut SqliteConnection, name: &str) -> Result<bool, StoreError> {
     let done = sqlx::query("DELETE FROM files WHERE name = ?")
         .bind(name)
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .map_err(db_err)?;
     Ok(done.rows_affected() > 0)
 }
 
-pub(super) async fn list(pool: &SqlitePool) -> Result<Vec<FileMeta>, StoreError> {
+pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<FileMeta>, StoreError> {
     let sql = format!("SELECT {META_COLUMNS} FROM files ORDER BY name");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await
         .map_err(db_err)?;
     rows.iter().map(meta_from_row).collect()

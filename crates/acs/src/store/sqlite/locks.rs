@@ -3,12 +3,12 @@
 use super::db_err;
 use crate::model::Millis;
 use crate::store::StoreError;
-use sqlx::SqlitePool;
+use sqlx::SqliteConnection;
 
 /// Takes or extends the lock in one statement: the upsert's `WHERE` lets it replace only a
 /// lock of the same owner or an expired one, so two nodes racing for a lock cannot both win.
 pub(super) async fn acquire(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     device: &str,
     owner: &str,
     now: Millis,
@@ -23,7 +23,7 @@ pub(super) async fn acquire(
     .bind(owner)
     .bind(now.saturating_add(lease))
     .bind(now)
-    .execute(pool)
+    .execute(&mut *conn)
     .await
     .map_err(db_err)?;
     Ok(done.rows_affected() > 0)
@@ -32,14 +32,14 @@ pub(super) async fn acquire(
 /// Releases the lock if `owner` still holds it; a lock taken over by another owner since
 /// (after this one's lease ran out) stays.
 pub(super) async fn release(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     device: &str,
     owner: &str,
 ) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM session_locks WHERE device_id = ? AND owner = ?")
         .bind(device)
         .bind(owner)
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .map_err(db_err)?;
     Ok(())

@@ -6,17 +6,24 @@
 
 use super::{BEGIN_WRITE, db_err};
 use crate::store::StoreError;
-use sqlx::{Row, SqlitePool};
+use sqlx::{Connection, Row, SqliteConnection};
 
 /// `(version, name, SQL)`, in the order they apply. Append only: a released migration never
 /// changes, a schema change is a new file.
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "initial",
-    include_str!("../../../migrations/sqlite/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "initial",
+        include_str!("../../../migrations/sqlite/0001_initial.sql"),
+    ),
+    (
+        2,
+        "prev_digest",
+        include_str!("../../../migrations/sqlite/0002_prev_digest.sql"),
+    ),
+];
 
-pub(super) async fn run(pool: &SqlitePool) -> Result<(), StoreError> {
+pub(super) async fn run(conn: &mut SqliteConnection) -> Result<(), StoreError> {
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY,
@@ -24,12 +31,12 @@ pub(super) async fn run(pool: &SqlitePool) -> Result<(), StoreError> {
             applied_at INTEGER NOT NULL
         )",
     )
-    .execute(pool)
+    .execute(&mut *conn)
     .await
     .map_err(db_err)?;
 
     let known = MIGRATIONS.last().map_or(0, |m| m.0);
-    let newest = applied(pool).await?.last().copied().unwrap_or(0);
+    let newest = applied(&mut *conn).await?.last().copied().unwrap_or(0);
     if newest > known {
         // A newer build migrated this file; running on it could corrupt data it relies on.
         return Err(StoreError::Database(format!(
@@ -38,7 +45,7 @@ pub(super) async fn run(pool: &SqlitePool) -> Result<(), StoreError> {
     }
 
     for &(version, name, sql) in MIGRATIONS {
-        let mut tx = pool.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
+        let mut tx = conn.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
         let done: Option<i64> =
             sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = ?")
                 .bind(version)
@@ -68,9 +75,9 @@ pub(super) async fn run(pool: &SqlitePool) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub(super) async fn applied(pool: &SqlitePool) -> Result<Vec<i64>, StoreError> {
+pub(super) async fn applied(conn: &mut SqliteConnection) -> Result<Vec<i64>, StoreError> {
     let rows = sqlx::query("SELECT version FROM schema_migrations ORDER BY version")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await
         .map_err(db_err)?;
     rows.iter()

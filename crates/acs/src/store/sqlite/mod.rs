@@ -6,23 +6,28 @@
 //! trees; tasks, faults and tags are rows keyed by device first. Files are stored in the
 //! database too, up to [`MAX_FILE_BYTES`] each.
 //!
-//! Concurrency: the file is opened in WAL mode, so readers never wait for the writer; every
-//! write transaction starts with `BEGIN IMMEDIATE` so two writers queue on the busy timeout
-//! instead of failing when one upgrades a read lock.
+//! Concurrency and cost: the file is opened in WAL mode, so readers never wait for the
+//! writer. The store holds one writer connection (writes queue on it) and a few readers (see
+//! `conn`), and keeps the statements per operation few, because each statement is a round
+//! trip to the driver's connection thread: a session's reads are one statement each and its
+//! whole end-of-session write is one batch (see `save`). Write transactions start with
+//! `BEGIN IMMEDIATE`, so writers of another process sharing the file queue on the busy
+//! timeout instead of failing when one upgrades a read lock.
 
+mod conn;
 mod devices;
 mod files;
 mod filter_sql;
 mod locks;
 mod migrate;
 mod params;
+mod save;
 mod tasks;
 
 use super::{DeviceQuery, SessionWrite, Store, StoreError};
 use crate::model::{DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use conn::Connections;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use std::collections::hash_map::RandomState;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -38,9 +43,8 @@ pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// How long a statement waits for another connection's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Connections to a database file. SQLite runs one writer at a time, so more connections
-/// only add concurrent readers.
-const FILE_POOL_SIZE: u32 = 4;
+/// Reader connections to a database file, besides the writer.
+const FILE_READERS: usize = 3;
 
 /// The statement that opens every write transaction: takes the write lock at once, so a
 /// transaction that reads then writes cannot fail halfway on a lock upgrade.
@@ -49,7 +53,7 @@ pub(crate) const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 /// The SQLite implementation of [`Store`].
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    pool: SqlitePool,
+    conns: Arc<Connections>,
     /// Keys the digest of indexed values (see `params`).
     digest_key: Arc<RandomState>,
 }
@@ -69,15 +73,9 @@ impl SqliteStore {
             .map_err(db_err)?
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
-        let pool_options = if in_memory {
-            // An in-memory database lives as long as one of its connections: keep exactly one,
-            // forever. One connection also avoids shared-cache table locks, which ignore the
-            // busy timeout.
-            SqlitePoolOptions::new()
-                .max_connections(1)
-                .min_connections(1)
-                .idle_timeout(None)
-                .max_lifetime(None)
+        let readers = if in_memory {
+            // Private to its one connection (see `conn`).
+            0
         } else {
             // WAL: readers do not block the writer nor the writer readers. NORMAL sync is
             // durable across process crashes in WAL mode and avoids an fsync per commit.
@@ -85,19 +83,19 @@ impl SqliteStore {
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal);
-            SqlitePoolOptions::new().max_connections(FILE_POOL_SIZE)
+            FILE_READERS
         };
-        let pool = pool_options.connect_with(options).await.map_err(db_err)?;
-        migrate::run(&pool).await?;
+        let conns = Connections::open(&options, readers).await?;
+        migrate::run(&mut *conns.write().await).await?;
         Ok(SqliteStore {
-            pool,
+            conns: Arc::new(conns),
             digest_key: Arc::new(RandomState::new()),
         })
     }
 
     /// The schema versions applied to this database, in order.
     pub async fn schema_versions(&self) -> Result<Vec<i64>, StoreError> {
-        migrate::applied(&self.pool).await
+        migrate::applied(&mut *self.conns.read().await).await
     }
 
     /// SQLite's plan for the page query of `list_devices`, one line per step (`SEARCH
@@ -107,12 +105,7 @@ impl SqliteStore {
         &self,
         query: &DeviceQuery,
     ) -> Result<Vec<String>, StoreError> {
-        devices::explain(&self.pool, query).await
-    }
-
-    /// Closes every connection; the store is unusable afterwards.
-    pub async fn close(&self) {
-        self.pool.close().await;
+        devices::explain(&mut *self.conns.read().await, query).await
     }
 }
 
@@ -138,26 +131,26 @@ pub(crate) fn to_u32(what: &str, v: i64) -> Result<u32, StoreError> {
 
 impl Store for SqliteStore {
     async fn load_device(&self, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
-        devices::load(&self.pool, id).await
+        devices::load(&mut *self.conns.read().await, id).await
     }
 
     async fn save_session(&self, write: SessionWrite) -> Result<(), StoreError> {
-        devices::save_session(&self.pool, &self.digest_key, &write).await
+        save::save_session(self.conns.write().await, &self.digest_key, &write).await
     }
 
     async fn delete_device(&self, id: &str) -> Result<bool, StoreError> {
-        devices::delete(&self.pool, id).await
+        devices::delete(&mut *self.conns.write().await, id).await
     }
 
     async fn set_tag(&self, id: &str, tag: &str, present: bool) -> Result<bool, StoreError> {
-        devices::set_tag(&self.pool, id, tag, present).await
+        devices::set_tag(&mut *self.conns.write().await, id, tag, present).await
     }
 
     async fn list_devices(
         &self,
         query: &DeviceQuery,
     ) -> Result<(u64, Vec<DeviceRecord>), StoreError> {
-        devices::list(&self.pool, query).await
+        devices::list(&mut *self.conns.read().await, query).await
     }
 
     async fn queue_task(
@@ -167,55 +160,59 @@ impl Store for SqliteStore {
         expiry: Option<Millis>,
         now: Millis,
     ) -> Result<Task, StoreError> {
-        tasks::queue(&self.pool, device, spec, expiry, now).await
+        tasks::queue(&mut *self.conns.write().await, device, spec, expiry, now).await
     }
 
     async fn due_tasks(&self, device: &str, now: Millis) -> Result<Vec<Task>, StoreError> {
-        tasks::due(&self.pool, device, now).await
+        let (due, expired) = tasks::due(&mut *self.conns.read().await, device, now).await?;
+        if !expired.is_empty() {
+            tasks::drop_expired(&mut *self.conns.write().await, &expired, now).await?;
+        }
+        Ok(due)
     }
 
     async fn get_task(&self, id: i64) -> Result<Option<Task>, StoreError> {
-        tasks::get(&self.pool, id).await
+        tasks::get(&mut *self.conns.read().await, id).await
     }
 
     async fn delete_task(&self, id: i64) -> Result<bool, StoreError> {
-        tasks::delete(&self.pool, id).await
+        tasks::delete(&mut *self.conns.write().await, id).await
     }
 
     async fn list_tasks(&self, device: Option<&str>) -> Result<Vec<Task>, StoreError> {
-        tasks::list(&self.pool, device).await
+        tasks::list(&mut *self.conns.read().await, device).await
     }
 
     async fn retry_task(&self, id: i64, now: Millis) -> Result<bool, StoreError> {
-        tasks::retry(&self.pool, id, now).await
+        tasks::retry(&mut *self.conns.write().await, id, now).await
     }
 
     async fn list_faults(&self, device: Option<&str>) -> Result<Vec<FaultRecord>, StoreError> {
-        tasks::list_faults(&self.pool, device).await
+        tasks::list_faults(&mut *self.conns.read().await, device).await
     }
 
     async fn delete_fault(&self, id: i64) -> Result<bool, StoreError> {
-        tasks::delete_fault(&self.pool, id).await
+        tasks::delete_fault(&mut *self.conns.write().await, id).await
     }
 
     async fn put_file(&self, meta: &FileMeta, content: &[u8]) -> Result<(), StoreError> {
-        files::put(&self.pool, meta, content).await
+        files::put(&mut *self.conns.write().await, meta, content).await
     }
 
     async fn get_file(&self, name: &str) -> Result<Option<(FileMeta, Vec<u8>)>, StoreError> {
-        files::get(&self.pool, name).await
+        files::get(&mut *self.conns.read().await, name).await
     }
 
     async fn file_meta(&self, name: &str) -> Result<Option<FileMeta>, StoreError> {
-        files::meta(&self.pool, name).await
+        files::meta(&mut *self.conns.read().await, name).await
     }
 
     async fn delete_file(&self, name: &str) -> Result<bool, StoreError> {
-        files::delete(&self.pool, name).await
+        files::delete(&mut *self.conns.write().await, name).await
     }
 
     async fn list_files(&self) -> Result<Vec<FileMeta>, StoreError> {
-        files::list(&self.pool).await
+        files::list(&mut *self.conns.read().await).await
     }
 
     async fn acquire_session_lock(
@@ -225,10 +222,10 @@ impl Store for SqliteStore {
         now: Millis,
         lease: Millis,
     ) -> Result<bool, StoreError> {
-        locks::acquire(&self.pool, device, owner, now, lease).await
+        locks::acquire(&mut *self.conns.write().await, device, owner, now, lease).await
     }
 
     async fn release_session_lock(&self, device: &str, owner: &str) -> Result<(), StoreError> {
-        locks::release(&self.pool, device, owner).await
+        locks::release(&mut *self.conns.write().await, device, owner).await
     }
 }

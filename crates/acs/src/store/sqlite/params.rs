@@ -2,21 +2,19 @@
 //! with the tree on every save so filters on values are index searches.
 //!
 //! Rewriting a thousand index rows per session would cost more than the session itself, so
-//! each save first compares a digest of the indexed values with the one stored on the device
-//! row and skips the index when nothing indexed changed (the common periodic Inform). When
+//! each save compares a digest of the indexed values with the one stored on the device row
+//! and leaves the index alone when nothing indexed changed (the common periodic Inform). When
 //! something did, one statement upserts only the rows whose value changed and one deletes
-//! the rows of values that disappeared; the values travel as one JSON parameter, so the work
-//! is done inside SQLite rather than statement by statement.
+//! the rows of values that disappeared (see `save`); the values travel as one JSON
+//! parameter, so the work is done inside SQLite rather than statement by statement.
 //!
 //! The digest is SipHash keyed randomly per store instance: a device cannot craft values that
 //! collide with its previous ones to leave the index stale. A digest written by another
 //! instance never matches, which only costs one full (no-op) upsert.
 
-use super::db_err;
 use crate::filter::numeric_value;
-use crate::model::Tree;
+use crate::model::{DeviceRecord, Tree};
 use crate::store::StoreError;
-use sqlx::SqliteConnection;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 
@@ -43,40 +41,32 @@ fn indexed(tree: &Tree) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-/// Replaces the index rows of `device` with the values of `tree`, touching only rows that
-/// change. Runs inside the caller's transaction.
-pub(super) async fn rewrite(
-    conn: &mut SqliteConnection,
-    device: &str,
-    tree: &Tree,
-) -> Result<(), StoreError> {
+/// The index rows of `tree` as the JSON array `[[path, value, number or null]]` the save
+/// batch unpacks.
+pub(super) fn rows_json(tree: &Tree) -> Result<String, StoreError> {
     let rows: Vec<(&str, &str, Option<f64>)> = indexed(tree)
         .map(|(path, value)| (path, value, numeric_value(value)))
         .collect();
-    let rows = serde_json::to_string(&rows)
-        .map_err(|e| StoreError::Database(format!("encoding parameter index: {e}")))?;
-    sqlx::query(
-        "DELETE FROM device_params WHERE device_id = ?1
-         AND path NOT IN (SELECT j.value ->> 0 FROM json_each(?2) AS j)",
-    )
-    .bind(device)
-    .bind(rows.as_str())
-    .execute(&mut *conn)
-    .await
-    .map_err(db_err)?;
-    // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
-    sqlx::query(
-        "INSERT INTO device_params (device_id, path, value, num)
-         SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?2) AS j WHERE true
-         ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, num = excluded.num
-         WHERE device_params.value IS NOT excluded.value OR device_params.num IS NOT excluded.num",
-    )
-    .bind(device)
-    .bind(rows.as_str())
-    .execute(&mut *conn)
-    .await
-    .map_err(db_err)?;
-    Ok(())
+    serde_json::to_string(&rows)
+        .map_err(|e| StoreError::Database(format!("encoding parameter index: {e}")))
+}
+
+/// The text fields that read as numbers, as a JSON object, for filters comparing them with a
+/// number literal (see `filter_sql`).
+pub(super) fn text_numbers(d: &DeviceRecord) -> String {
+    let fields = [
+        ("id", &d.id),
+        ("oui", &d.oui),
+        ("productClass", &d.product_class),
+        ("serialNumber", &d.serial_number),
+        ("manufacturer", &d.manufacturer),
+        ("remoteAddress", &d.remote_address),
+    ];
+    let map: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .filter_map(|(key, text)| Some(((*key).to_string(), numeric_value(text)?.into())))
+        .collect();
+    serde_json::Value::Object(map).to_string()
 }
 
 #[cfg(test)]

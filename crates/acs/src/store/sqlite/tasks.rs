@@ -8,23 +8,15 @@
 
 use super::{BEGIN_WRITE, corrupt, db_err, to_u32};
 use crate::model::{FaultInfo, FaultRecord, Millis, Task, TaskSpec, TaskStatus};
-use crate::store::{SessionWrite, StoreError};
+use crate::store::StoreError;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Connection, Row, SqliteConnection};
 
 const TASK_COLUMNS: &str =
     "device_id, id, spec, status, created, expiry, retries, not_before, result, fault";
 
 const FAULT_COLUMNS: &str =
     "device_id, id, channel, task_id, code, message, detail, retries, timestamp";
-
-fn status_text(s: TaskStatus) -> &'static str {
-    match s {
-        TaskStatus::Queued => "queued",
-        TaskStatus::Done => "done",
-        TaskStatus::Fault => "fault",
-    }
-}
 
 fn json_text<T: serde::Serialize>(what: &str, v: &T) -> Result<String, StoreError> {
     serde_json::to_string(v).map_err(|e| StoreError::Database(format!("encoding {what}: {e}")))
@@ -99,14 +91,14 @@ async fn next_id(conn: &mut SqliteConnection, sequence: &str) -> Result<i64, Sto
 }
 
 pub(super) async fn queue(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     device: &str,
     spec: &TaskSpec,
     expiry: Option<Millis>,
     now: Millis,
 ) -> Result<Task, StoreError> {
     let spec_json = json_text("task", spec)?;
-    let mut tx = pool.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
+    let mut tx = conn.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM devices WHERE id = ?")
         .bind(device)
         .fetch_optional(&mut *tx)
@@ -156,67 +148,80 @@ fn is_due(task: &Task, now: Millis) -> bool {
     }
 }
 
+/// The device's due tasks, oldest first, and the ids of its expired ones, for
+/// [`drop_expired`]. A read only, so a session's start does not wait for the writer.
 pub(super) async fn due(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     device: &str,
     now: Millis,
-) -> Result<Vec<Task>, StoreError> {
-    // One read in the common case; the write happens only when something has expired.
+) -> Result<(Vec<Task>, Vec<i64>), StoreError> {
     let sql = format!(
         "SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ? AND status <> 'done'
          ORDER BY created, id"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(device)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await
         .map_err(db_err)?;
     let mut due = Vec::new();
-    let mut gone = Vec::new();
+    let mut expired_ids = Vec::new();
     for row in &rows {
         let task = task_from_row(row)?;
         if expired(&task, now) {
-            gone.push(task.id);
+            expired_ids.push(task.id);
         } else if is_due(&task, now) {
             due.push(task);
         }
     }
-    for id in gone {
-        // Re-checked in the statement, in case the task changed since it was read.
-        sqlx::query(
-            "DELETE FROM tasks WHERE id = ? AND status <> 'done'
-             AND expiry IS NOT NULL AND expiry <= ?",
-        )
-        .bind(id)
-        .bind(now)
-        .execute(pool)
-        .await
-        .map_err(db_err)?;
-    }
-    Ok(due)
+    Ok((due, expired_ids))
 }
 
-pub(super) async fn get(pool: &SqlitePool, id: i64) -> Result<Option<Task>, StoreError> {
+/// Deletes expired unfinished tasks (their faults go by ON DELETE CASCADE).
+pub(super) async fn drop_expired(
+    conn: &mut SqliteConnection,
+    ids: &[i64],
+    now: Millis,
+) -> Result<(), StoreError> {
+    let ids = serde_json::to_string(ids)
+        .map_err(|e| StoreError::Database(format!("encoding task ids: {e}")))?;
+    // Re-checked here, in case a task changed since it was read.
+    sqlx::query(
+        "DELETE FROM tasks WHERE id IN (SELECT j.value FROM json_each(?) AS j)
+         AND status <> 'done' AND expiry IS NOT NULL AND expiry <= ?",
+    )
+    .bind(ids)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
+
+pub(super) async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Task>, StoreError> {
     let sql = format!("SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await
         .map_err(db_err)?;
     row.as_ref().map(task_from_row).transpose()
 }
 
-pub(super) async fn delete(pool: &SqlitePool, id: i64) -> Result<bool, StoreError> {
+pub(super) async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<bool, StoreError> {
     // Its faults go by ON DELETE CASCADE.
     let done = sqlx::query("DELETE FROM tasks WHERE id = ?")
         .bind(id)
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .map_err(db_err)?;
     Ok(done.rows_affected() > 0)
 }
 
-pub(super) async fn list(pool: &SqlitePool, device: Option<&str>) -> Result<Vec<Task>, StoreError> {
+pub(super) async fn list(
+    conn: &mut SqliteConnection,
+    device: Option<&str>,
+) -> Result<Vec<Task>, StoreError> {
     // Two statements rather than `? IS NULL OR ...`, so each has its own plan: by device
     // through the primary key, or the whole table.
     let rows = match device {
@@ -224,12 +229,14 @@ pub(super) async fn list(pool: &SqlitePool, device: Option<&str>) -> Result<Vec<
             let sql = format!("SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ? ORDER BY id");
             sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(device)
-                .fetch_all(pool)
+                .fetch_all(&mut *conn)
                 .await
         }
         None => {
             let sql = format!("SELECT {TASK_COLUMNS} FROM tasks ORDER BY id");
-            sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_all(&mut *conn)
+                .await
         }
     }
     .map_err(db_err)?;
@@ -237,17 +244,21 @@ pub(super) async fn list(pool: &SqlitePool, device: Option<&str>) -> Result<Vec<
 }
 
 /// Back in the queue now, whatever its state; the engine counts its retries on.
-pub(super) async fn retry(pool: &SqlitePool, id: i64, _now: Millis) -> Result<bool, StoreError> {
+pub(super) async fn retry(
+    conn: &mut SqliteConnection,
+    id: i64,
+    _now: Millis,
+) -> Result<bool, StoreError> {
     let done = sqlx::query("UPDATE tasks SET status = 'queued', not_before = NULL WHERE id = ?")
         .bind(id)
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .map_err(db_err)?;
     Ok(done.rows_affected() > 0)
 }
 
 pub(super) async fn list_faults(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     device: Option<&str>,
 ) -> Result<Vec<FaultRecord>, StoreError> {
     // Two statements rather than `? IS NULL OR ...`, so each has its own plan: by device
@@ -257,104 +268,25 @@ pub(super) async fn list_faults(
             let sql = format!("SELECT {FAULT_COLUMNS} FROM faults WHERE device_id = ? ORDER BY id");
             sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(device)
-                .fetch_all(pool)
+                .fetch_all(&mut *conn)
                 .await
         }
         None => {
             let sql = format!("SELECT {FAULT_COLUMNS} FROM faults ORDER BY id");
-            sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_all(&mut *conn)
+                .await
         }
     }
     .map_err(db_err)?;
     rows.iter().map(fault_from_row).collect()
 }
 
-pub(super) async fn delete_fault(pool: &SqlitePool, id: i64) -> Result<bool, StoreError> {
+pub(super) async fn delete_fault(conn: &mut SqliteConnection, id: i64) -> Result<bool, StoreError> {
     let done = sqlx::query("DELETE FROM faults WHERE id = ?")
         .bind(id)
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .map_err(db_err)?;
     Ok(done.rows_affected() > 0)
-}
-
-/// The tasks and faults of a session's write, inside its transaction.
-///
-/// A task deleted (through the API) while the session ran stays deleted: its update matches
-/// no row, and a new fault about it is not recorded.
-pub(super) async fn write_session(
-    conn: &mut SqliteConnection,
-    write: &SessionWrite,
-) -> Result<(), StoreError> {
-    for task in &write.tasks {
-        let result = task
-            .result
-            .as_ref()
-            .map(|r| json_text("task result", r))
-            .transpose()?;
-        let fault = task
-            .fault
-            .as_ref()
-            .map(|f| json_text("task fault", f))
-            .transpose()?;
-        sqlx::query(
-            "UPDATE tasks SET status = ?, retries = ?, not_before = ?, expiry = ?, result = ?,
-                 fault = ?
-             WHERE device_id = ? AND id = ?",
-        )
-        .bind(status_text(task.status))
-        .bind(i64::from(task.retries))
-        .bind(task.not_before)
-        .bind(task.expiry)
-        .bind(result)
-        .bind(fault)
-        .bind(&task.device)
-        .bind(task.id)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    }
-    for f in &write.new_faults {
-        if let Some(task) = f.task {
-            let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM tasks WHERE id = ?")
-                .bind(task)
-                .fetch_optional(&mut *conn)
-                .await
-                .map_err(db_err)?;
-            if exists.is_none() {
-                continue;
-            }
-        }
-        let id = next_id(conn, "faults").await?;
-        let detail = if f.fault.detail.is_null() {
-            None
-        } else {
-            Some(json_text("fault detail", &f.fault.detail)?)
-        };
-        sqlx::query(
-            "INSERT INTO faults (device_id, id, channel, task_id, code, message, detail,
-                 retries, timestamp)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&f.device)
-        .bind(id)
-        .bind(&f.channel)
-        .bind(f.task)
-        .bind(&f.fault.code)
-        .bind(&f.fault.message)
-        .bind(detail)
-        .bind(i64::from(f.retries))
-        .bind(f.timestamp)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    }
-    for id in &write.cleared_faults {
-        sqlx::query("DELETE FROM faults WHERE id = ?")
-            .bind(id)
-            .execute(&mut *conn)
-            .await
-            .map_err(db_err)?;
-    }
-    Ok(())
 }
