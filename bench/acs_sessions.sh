@@ -23,7 +23,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$ACS_PID/stat"; }
 # Let every device boot (the first informs spread over one interval) and settle.
 sleep $((INTERVAL * 2 + 2))
 S0=$(finished); C0=$(cpu_ticks); T0=$(date +%s.%N)
-sleep "$WINDOW"
+if [ -n "${PERF_OUT:-}" ]; then
+    perf record -e cpu-clock -F 2000 -g -p "$ACS_PID" -o "$PERF_OUT" -- sleep "$WINDOW" >/dev/null 2>&1
+else
+    sleep "$WINDOW"
+fi
 S1=$(finished); C1=$(cpu_ticks); T1=$(date +%s.%N)
 HZ=$(getconf CLK_TCK)
 python3 - "$S0" "$S1" "$C0" "$C1" "$T0" "$T1" "$HZ" "$DEVICES" "$INTERVAL" <<'PY'
