@@ -79,20 +79,7 @@ impl Device {
                 format!("unknown file type {:?}", d.file_type),
             );
         }
-        let job = QueuedTransfer {
-            command_key: d.command_key.clone(),
-            is_download: true,
-            file_type: d.file_type.clone(),
-            url: d.url.clone(),
-            username: d.username.clone(),
-            password: d.password.clone(),
-            file_size: d.file_size,
-            target_file_name: d.target_file_name.clone(),
-            not_before: self.now + i64::from(d.delay_seconds),
-            windows: Vec::new(),
-            scheduled: false,
-            started: false,
-        };
+        let job = QueuedTransfer::download(d, self.now);
         self.queue_transfer(job).unwrap_or_else(|| {
             DownloadResponse {
                 status: Status::Pending,
@@ -114,20 +101,7 @@ impl Device {
                 format!("unknown file type {:?}", u.file_type),
             );
         }
-        let job = QueuedTransfer {
-            command_key: u.command_key.clone(),
-            is_download: false,
-            file_type: u.file_type.clone(),
-            url: u.url.clone(),
-            username: u.username.clone(),
-            password: u.password.clone(),
-            file_size: 0,
-            target_file_name: String::new(),
-            not_before: self.now + i64::from(u.delay_seconds),
-            windows: Vec::new(),
-            scheduled: false,
-            started: false,
-        };
+        let job = QueuedTransfer::upload(u, self.now);
         self.queue_transfer(job).unwrap_or_else(|| {
             UploadResponse {
                 status: Status::Pending,
@@ -146,20 +120,7 @@ impl Device {
             Ok(w) => w,
             Err(why) => return fault(FaultCode::InvalidArguments, why),
         };
-        let job = QueuedTransfer {
-            command_key: d.command_key.clone(),
-            is_download: true,
-            file_type: d.file_type.clone(),
-            url: d.url.clone(),
-            username: d.username.clone(),
-            password: d.password.clone(),
-            file_size: d.file_size,
-            target_file_name: d.target_file_name.clone(),
-            not_before: self.now,
-            windows,
-            scheduled: true,
-            started: false,
-        };
+        let job = QueuedTransfer::scheduled(d, self.now, windows);
         self.queue_transfer(job)
             .unwrap_or_else(|| ScheduleDownloadResponse {}.into())
     }

@@ -40,6 +40,64 @@ impl std::fmt::Debug for QueuedTransfer {
 }
 
 impl QueuedTransfer {
+    /// A Download, to start `delay` seconds after `now`.
+    pub fn download(d: &cwmp::message::Download, now: i64) -> QueuedTransfer {
+        QueuedTransfer {
+            command_key: d.command_key.clone(),
+            is_download: true,
+            file_type: d.file_type.clone(),
+            url: d.url.clone(),
+            username: d.username.clone(),
+            password: d.password.clone(),
+            file_size: d.file_size,
+            target_file_name: d.target_file_name.clone(),
+            not_before: now + i64::from(d.delay_seconds),
+            windows: Vec::new(),
+            scheduled: false,
+            started: false,
+        }
+    }
+
+    /// An Upload, to start `delay` seconds after `now`.
+    pub fn upload(u: &cwmp::message::Upload, now: i64) -> QueuedTransfer {
+        QueuedTransfer {
+            command_key: u.command_key.clone(),
+            is_download: false,
+            file_type: u.file_type.clone(),
+            url: u.url.clone(),
+            username: u.username.clone(),
+            password: u.password.clone(),
+            file_size: 0,
+            target_file_name: String::new(),
+            not_before: now + i64::from(u.delay_seconds),
+            windows: Vec::new(),
+            scheduled: false,
+            started: false,
+        }
+    }
+
+    /// A ScheduleDownload with its windows already made absolute.
+    pub fn scheduled(
+        d: &cwmp::message::ScheduleDownload,
+        now: i64,
+        windows: Vec<(i64, i64)>,
+    ) -> QueuedTransfer {
+        QueuedTransfer {
+            command_key: d.command_key.clone(),
+            is_download: true,
+            file_type: d.file_type.clone(),
+            url: d.url.clone(),
+            username: d.username.clone(),
+            password: d.password.clone(),
+            file_size: d.file_size,
+            target_file_name: d.target_file_name.clone(),
+            not_before: now,
+            windows,
+            scheduled: true,
+            started: false,
+        }
+    }
+
     pub fn state(&self) -> TransferState {
         if self.started {
             TransferState::InProgress
