@@ -261,3 +261,135 @@ async fn firmware_download_changes_the_software_version() {
     devices.cancel();
     acs.stop.cancel();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attribute_upload_schedule_reboot_and_factory_reset_tasks() {
+    let (acs, cwmp) = start_acs().await;
+    let devices = start_devices(cwmp, "ALL", 1);
+    let id = wait_for_device(&acs.api, "ALL000001").await;
+
+    let (_, set) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "setParameterAttributes", "parameterAttributes": [
+            {"name": "Device.WiFi.SSID.1.SSID", "notification": 1}
+        ]}),
+    )
+    .await;
+    assert_eq!(set["status"], "done", "{set}");
+    let (_, got) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "getParameterAttributes", "parameterNames": ["Device.WiFi.SSID.1.SSID"]}),
+    )
+    .await;
+    assert_eq!(got["status"], "done", "{got}");
+    let device = get(&format!("{}/devices/{}", acs.api, enc(&id))).await;
+    assert_eq!(
+        device["parameters"]["Device.WiFi.SSID.1.SSID"]["notification"],
+        1
+    );
+
+    let (_, scheduled) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "scheduleInform", "delaySeconds": 1, "commandKey": "sched"}),
+    )
+    .await;
+    assert_eq!(scheduled["status"], "done", "{scheduled}");
+    let mut saw_scheduled = false;
+    for _ in 0..50 {
+        let d = get(&format!(
+            "{}/devices/{}?fields=lastEvents",
+            acs.api,
+            enc(&id)
+        ))
+        .await;
+        if d["lastEvents"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|c| c == "3 SCHEDULED"))
+        {
+            saw_scheduled = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(saw_scheduled, "no 3 SCHEDULED inform");
+
+    let (status, upload) = run_task(
+        &acs.api,
+        &id,
+        json!({"name": "upload", "fileType": "1 Vendor Configuration File", "fileName": "all-config.txt"}),
+    )
+    .await;
+    assert!(status == 200 || status == 202, "{upload}");
+    let task_id = upload["id"].as_i64().expect("id");
+    let mut uploaded = Value::Null;
+    for _ in 0..100 {
+        uploaded = get(&format!("{}/tasks/{task_id}", acs.api)).await;
+        if uploaded["status"] != "queued" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(uploaded["status"], "done", "{uploaded}");
+    let files = get(&format!("{}/files", acs.api)).await;
+    let names: Vec<&str> = files
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|f| f["name"].as_str())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("uploads/") && n.ends_with("all-config.txt")),
+        "{files}"
+    );
+
+    let before =
+        get(&format!("{}/devices/{}?fields=lastBoot", acs.api, enc(&id))).await["lastBoot"]
+            .as_i64();
+    let (_, reboot) = run_task(&acs.api, &id, json!({"name": "reboot"})).await;
+    assert_eq!(reboot["status"], "done", "{reboot}");
+    let mut rebooted = false;
+    for _ in 0..50 {
+        let d = get(&format!(
+            "{}/devices/{}?fields=lastBoot,lastEvents",
+            acs.api,
+            enc(&id)
+        ))
+        .await;
+        if d["lastBoot"].as_i64() > before
+            && d["lastEvents"]
+                .as_array()
+                .is_some_and(|e| e.iter().any(|c| c == "M Reboot"))
+        {
+            rebooted = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(rebooted, "no reboot inform");
+
+    let (_, reset) = run_task(&acs.api, &id, json!({"name": "factoryReset"})).await;
+    assert_eq!(reset["status"], "done", "{reset}");
+    let mut bootstrapped = false;
+    for _ in 0..50 {
+        let d = get(&format!("{}/devices/{}", acs.api, enc(&id))).await;
+        let events = d["lastEvents"].as_array().cloned().unwrap_or_default();
+        if events.iter().any(|c| c == "0 BOOTSTRAP")
+            && param(&d, "Device.WiFi.SSID.1.SSID").is_none()
+        {
+            bootstrapped = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        bootstrapped,
+        "no bootstrap after factory reset (the learnt tree is cleared)"
+    );
+    devices.cancel();
+    acs.stop.cancel();
+}
