@@ -94,7 +94,7 @@ pub async fn send(
             return ConnReqOutcome::AuthFailed;
         };
         let mut digest = DigestClient::new(challenge, &credentials.username, &credentials.password);
-        let cnonce = format!("{:016x}", rand_u64());
+        let cnonce = format!("{:016x}", rand::random::<u64>());
         digest.authorization("GET", &request_uri(&parsed), &cnonce)
     } else if allow_basic && schemes.iter().any(|s| s.eq_ignore_ascii_case("basic")) {
         basic_authorization(&credentials.username, &credentials.password)
@@ -121,17 +121,4 @@ fn classify(status: u16) -> ConnReqOutcome {
         503 => ConnReqOutcome::Busy,
         other => ConnReqOutcome::Status(other),
     }
-}
-
-/// A cnonce needs to be unpredictable enough not to repeat, not cryptographically strong.
-fn rand_u64() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
-    h.finish()
 }

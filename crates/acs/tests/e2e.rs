@@ -16,7 +16,10 @@ struct Running {
 }
 
 async fn start_acs() -> (Running, SocketAddr) {
-    let mut config = AcsConfig::default();
+    start_acs_with(AcsConfig::default()).await
+}
+
+async fn start_acs_with(mut config: AcsConfig) -> (Running, SocketAddr) {
     let local: SocketAddr = "127.0.0.1:0".parse().expect("addr");
     config.cwmp_listen = local;
     config.nbi_listen = local;
@@ -391,5 +394,95 @@ async fn attribute_upload_schedule_reboot_and_factory_reset_tasks() {
         "no bootstrap after factory reset (the learnt tree is cleared)"
     );
     devices.cancel();
+    acs.stop.cancel();
+}
+
+#[tokio::test]
+async fn the_api_refuses_bad_input_with_json_errors() {
+    let mut config = AcsConfig::default();
+    config.api_token = Some(acs::config::Secret::new("t0ken"));
+    let (acs, _) = start_acs_with(config).await;
+    let client = reqwest::Client::new();
+    let call = |method: reqwest::Method, path: &str, body: Option<Value>| {
+        let mut req = client
+            .request(method, format!("{}{path}", acs.api))
+            .bearer_auth("t0ken");
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        async move {
+            let r = req.send().await.expect("API answers");
+            let status = r.status().as_u16();
+            (status, r.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    let unauthorised = client
+        .get(format!("{}/devices", acs.api))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(unauthorised.status().as_u16(), 401);
+    let wrong = client
+        .get(format!("{}/devices", acs.api))
+        .bearer_auth("nope")
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(wrong.status().as_u16(), 401);
+
+    let (status, body) = call(reqwest::Method::GET, "/devices?filter=Device.X%20%3D", None).await;
+    assert_eq!(status, 400);
+    assert!(
+        body["error"].as_str().is_some_and(|e| e.contains("filter")),
+        "{body}"
+    );
+    let (status, _) = call(reqwest::Method::GET, "/devices?limit=100000", None).await;
+    assert_eq!(status, 400);
+    let (status, body) = call(reqwest::Method::GET, "/devices/nobody", None).await;
+    assert_eq!(status, 404);
+    assert!(body["error"].is_string(), "{body}");
+    let (status, _) = call(
+        reqwest::Method::POST,
+        "/devices/nobody/tasks",
+        Some(json!({"name": "reboot"})),
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, body) = call(
+        reqwest::Method::POST,
+        "/devices/nobody/tasks",
+        Some(json!({"name": "frobnicate"})),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    let (status, _) = call(
+        reqwest::Method::POST,
+        "/devices/nobody/tasks",
+        Some(json!({"name": "getParameterValues", "parameterNames": "not a list"})),
+    )
+    .await;
+    assert_eq!(status, 400);
+    let (status, _) = call(reqwest::Method::DELETE, "/tasks/12345", None).await;
+    assert_eq!(status, 404);
+    let (status, _) = call(reqwest::Method::POST, "/tasks/12345/retry", None).await;
+    assert_eq!(status, 404);
+    let (status, _) = call(reqwest::Method::PUT, "/devices/nobody/tags/bad%20tag", None).await;
+    assert_eq!(status, 400);
+    let (status, _) = call(reqwest::Method::PUT, "/devices/nobody/tags/lab", None).await;
+    assert_eq!(status, 404);
+    let (status, _) = call(reqwest::Method::DELETE, "/files/missing.bin", None).await;
+    assert_eq!(status, 404);
+    let (status, _) = call(reqwest::Method::PUT, "/files/.hidden", None).await;
+    assert_eq!(status, 400);
+    // The OpenAPI document needs no token.
+    let doc: Value = client
+        .get(format!("{}/openapi.json", acs.api))
+        .send()
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("JSON");
+    assert!(doc["paths"]["/devices/{id}/tasks"].is_object());
     acs.stop.cancel();
 }

@@ -161,11 +161,10 @@ async fn delete_one<S: Store>(
     State(state): State<Arc<ApiState<S>>>,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    if state.store.delete_device(&id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("device {id}")))
-    }
+    super::no_content_or_404(
+        state.store.delete_device(&id).await?,
+        format!("device {id}"),
+    )
 }
 
 fn check_tag(tag: &str) -> ApiResult<()> {
@@ -188,11 +187,10 @@ async fn put_tag<S: Store>(
     Path((id, tag)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
     check_tag(&tag)?;
-    if state.store.set_tag(&id, &tag, true).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("device {id}")))
-    }
+    super::no_content_or_404(
+        state.store.set_tag(&id, &tag, true).await?,
+        format!("device {id}"),
+    )
 }
 
 async fn delete_tag<S: Store>(
@@ -200,11 +198,10 @@ async fn delete_tag<S: Store>(
     Path((id, tag)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
     check_tag(&tag)?;
-    if state.store.set_tag(&id, &tag, false).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("device {id}")))
-    }
+    super::no_content_or_404(
+        state.store.set_tag(&id, &tag, false).await?,
+        format!("device {id}"),
+    )
 }
 
 pub fn routes<S: Store>() -> Router<Arc<ApiState<S>>> {

@@ -111,11 +111,10 @@ async fn delete_file<S: Store>(
     State(state): State<Arc<ApiState<S>>>,
     Path(name): Path<String>,
 ) -> ApiResult<StatusCode> {
-    if state.store.delete_file(&name).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("file {name}")))
-    }
+    super::no_content_or_404(
+        state.store.delete_file(&name).await?,
+        format!("file {name}"),
+    )
 }
 
 async fn list_files<S: Store>(State(state): State<Arc<ApiState<S>>>) -> ApiResult<Json<Value>> {

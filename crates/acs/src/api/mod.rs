@@ -133,6 +133,15 @@ impl IntoResponse for ApiError {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// The answer to a DELETE (or a tag change): 204 if `what` existed, else 404.
+pub fn no_content_or_404(found: bool, what: impl std::fmt::Display) -> ApiResult<StatusCode> {
+    if found {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found(what))
+    }
+}
+
 /// Compares in time independent of where the first difference is.
 fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -156,9 +165,7 @@ async fn require_token<S: Store>(
                     .into_response();
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
-                "Bearer"
-                    .parse()
-                    .unwrap_or(header::HeaderValue::from_static("Bearer")),
+                header::HeaderValue::from_static("Bearer"),
             );
             return response;
         }

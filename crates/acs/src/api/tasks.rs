@@ -178,11 +178,7 @@ async fn delete_task<S: Store>(
     State(state): State<Arc<ApiState<S>>>,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
-    if state.store.delete_task(id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("task {id}")))
-    }
+    super::no_content_or_404(state.store.delete_task(id).await?, format!("task {id}"))
 }
 
 async fn retry_task<S: Store>(
@@ -213,11 +209,7 @@ async fn delete_fault<S: Store>(
     State(state): State<Arc<ApiState<S>>>,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
-    if state.store.delete_fault(id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found(format!("fault {id}")))
-    }
+    super::no_content_or_404(state.store.delete_fault(id).await?, format!("fault {id}"))
 }
 
 pub fn routes<S: Store>() -> Router<Arc<ApiState<S>>> {

@@ -91,7 +91,11 @@ impl LiveSession {
             }
         }
         let mut task_faults: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-        if let Ok(faults) = state.store.list_faults(Some(&id)).await {
+        // Only tasks can clear faults: a session without due tasks (nearly every periodic
+        // one) skips this read.
+        if !tasks.is_empty()
+            && let Ok(faults) = state.store.list_faults(Some(&id)).await
+        {
             for f in faults {
                 if let Some(task) = f.task {
                     task_faults.entry(task).or_default().push(f.id);
