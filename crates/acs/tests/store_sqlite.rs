@@ -80,14 +80,13 @@ async fn the_file_is_created_in_wal_mode_and_migrations_apply_once() {
 async fn a_database_from_a_newer_build_is_refused() {
     let db = TempDb::new();
     drop(SqliteStore::open(&db.url()).await.expect("open"));
-    let pool = sqlx::SqlitePool::connect(&db.url()).await.expect("raw");
-    sqlx::query(
+    let raw = rusqlite::Connection::open(db.path()).expect("raw");
+    raw.execute(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)",
+        [],
     )
-    .execute(&pool)
-    .await
     .expect("insert");
-    pool.close().await;
+    drop(raw);
     let err = SqliteStore::open(&db.url()).await.expect_err("refused");
     assert!(err.to_string().contains("999"), "{err}");
 }
@@ -172,44 +171,21 @@ async fn value_filters_use_the_parameter_indexes() {
 }
 
 #[tokio::test]
-async fn two_stores_on_one_file_write_concurrently() {
+async fn a_second_store_on_the_same_file_is_refused_until_the_first_closes() {
     let db = TempDb::new();
-    let (a, b) = (
-        SqliteStore::open(&db.url()).await.expect("open a"),
-        SqliteStore::open(&db.url()).await.expect("open b"),
-    );
-    let writes = |store: &SqliteStore, who: &'static str| {
-        let store = store.clone();
-        async move {
-            for i in 0..20 {
-                let mut d = store_suite::device(&format!("{who}-{i}"));
-                d.tree
-                    .insert("Device.X.Who".into(), store_suite::param(who, "xsd:string"));
-                store_suite::save(&store, &d).await;
-            }
-        }
-    };
-    tokio::join!(writes(&a, "a"), writes(&b, "b"));
-    for (store, other) in [(&a, "b"), (&b, "a")] {
-        let ids = store_suite::select(store, other, "Device.X.Who IS NOT NULL").await;
-        assert_eq!(ids.len(), 20, "{other}: {ids:?}");
-    }
+    let first = SqliteStore::open(&db.url()).await.expect("open");
+    store_suite::save(&first, &store_suite::device("dev-1")).await;
+    let err = SqliteStore::open(&db.url())
+        .await
+        .expect_err("the file is owned by the first store");
+    assert!(err.to_string().contains("in use"), "{err}");
+    drop(first);
+    let second = SqliteStore::open(&db.url()).await.expect("reopen");
+    assert!(second.load_device("dev-1").await.expect("load").is_some());
 }
 
-#[tokio::test]
-async fn a_save_cancelled_mid_batch_leaves_no_transaction_open() {
-    let store = memory_store().await;
-    let mut d = store_suite::device("dev-1");
-    store_suite::save(&store, &d).await;
-
-    // A write that fails in its last statements (a fault of an unknown device), dropped
-    // after its first poll: the batch is then running inside its transaction.
-    d.tree.insert(
-        "Device.X.Lost".into(),
-        store_suite::param("x", "xsd:string"),
-    );
-    let mut write = store_suite::write_of(&d);
-    write.new_faults.push(NewFault {
+fn fault_of_unknown_device() -> NewFault {
+    NewFault {
         device: "no-such-device".into(),
         channel: "task".into(),
         task: None,
@@ -220,9 +196,62 @@ async fn a_save_cancelled_mid_batch_leaves_no_transaction_open() {
         },
         retries: 0,
         timestamp: store_suite::NOW,
-    });
+    }
+}
+
+#[tokio::test]
+async fn a_failing_write_is_undone_alone_within_its_commit() {
+    let db = TempDb::new();
+    let store = SqliteStore::open(&db.url()).await.expect("open");
+    let mut d = store_suite::device("dev-1");
+    store_suite::save(&store, &d).await;
+
+    // Sent together, these share the writer's next commit; the first fails in its last
+    // statements (a fault of an unknown device breaks a foreign key).
+    d.tree.insert(
+        "Device.X.Lost".into(),
+        store_suite::param("x", "xsd:string"),
+    );
+    let mut failing = store_suite::write_of(&d);
+    failing.new_faults.push(fault_of_unknown_device());
+    let other = store_suite::device("dev-2");
+    let (failed, saved, tagged) = tokio::join!(
+        store.save_session(failing),
+        store.save_session(store_suite::write_of(&other)),
+        store.set_tag("dev-1", "kept", true),
+    );
+    assert!(failed.is_err(), "{failed:?}");
+    saved.expect("the other save commits");
+    assert!(tagged.expect("the tag commits"));
+
+    let stored = store
+        .load_device("dev-1")
+        .await
+        .expect("load")
+        .expect("device");
+    assert!(!stored.tree.contains_key("Device.X.Lost"), "undone");
+    assert!(stored.tags.contains("kept"));
+    assert!(store.load_device("dev-2").await.expect("load").is_some());
+    assert!(store.list_faults(None).await.expect("faults").is_empty());
+    assert!(
+        store_suite::select(&store, "dev", "Device.X.Lost IS NOT NULL")
+            .await
+            .is_empty(),
+        "the value index was undone with the tree"
+    );
+}
+
+#[tokio::test]
+async fn a_save_lands_even_when_its_caller_stops_waiting() {
+    let store = memory_store().await;
+    let mut d = store_suite::device("dev-1");
+    d.tree.insert(
+        "Device.X.Late".into(),
+        store_suite::param("y", "xsd:string"),
+    );
     {
-        let save = store.save_session(write);
+        // Dropped after its first poll: the write is queued on the writer by then.
+        let save = store.save_session(store_suite::write_of(&d));
         tokio::pin!(save);
         std::future::poll_fn(|cx| {
             let _ = save.as_mut().poll(cx);
@@ -230,51 +259,23 @@ async fn a_save_cancelled_mid_batch_leaves_no_transaction_open() {
         })
         .await;
     }
-
-    // Another write queues behind the cancelled batch on the writer; then a save must be able
-    // to open its own transaction (it cannot inside one left open), and must not undo it.
-    assert!(
-        store
-            .acquire_session_lock("dev-1", "A", store_suite::NOW, 1000)
-            .await
-            .expect("lock")
-    );
-    d.tree.remove("Device.X.Lost");
-    d.tree.insert(
-        "Device.X.Kept".into(),
-        store_suite::param("y", "xsd:string"),
-    );
-    store_suite::save(&store, &d).await;
-    // Nothing of the cancelled write remains.
+    // Writes run in order, so once a later one is done the dropped one has landed.
+    store_suite::save(&store, &store_suite::device("dev-2")).await;
     let stored = store
         .load_device("dev-1")
         .await
         .expect("load")
-        .expect("device");
+        .expect("the abandoned save landed");
     assert_eq!(stored, d);
-    assert!(store.list_faults(None).await.expect("faults").is_empty());
-    assert!(
-        !store
-            .acquire_session_lock("dev-1", "B", store_suite::NOW, 1000)
-            .await
-            .expect("lock"),
-        "the lock taken in between was committed"
-    );
 }
 
 #[tokio::test]
 async fn a_database_at_an_older_version_is_upgraded_in_place() {
     // A file as the first schema version left it, with a device in it.
     let db = TempDb::new();
-    let options = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(db.path())
-        .create_if_missing(true);
-    let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw");
-    sqlx::raw_sql(MIGRATIONS[0].2)
-        .execute(&pool)
-        .await
-        .expect("version 1");
-    sqlx::raw_sql(
+    let raw = rusqlite::Connection::open(db.path()).expect("raw");
+    raw.execute_batch(MIGRATIONS[0].2).expect("version 1");
+    raw.execute_batch(
         "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
              applied_at INTEGER NOT NULL);
          INSERT INTO schema_migrations VALUES (1, 'initial', 0);
@@ -283,10 +284,8 @@ async fn a_database_at_an_older_version_is_upgraded_in_place() {
          VALUES ('old-1', '00D09E', 'HGW', 'S1', 'Acme', 1, 2, '192.0.2.1', '[\"1 BOOT\"]',
              '{\"Device.X\": {\"value\": [\"7\", \"xsd:int\"], \"seen\": 2}}');",
     )
-    .execute(&pool)
-    .await
     .expect("version 1 data");
-    pool.close().await;
+    drop(raw);
 
     let store = SqliteStore::open(&db.url()).await.expect("upgrade");
     let all: Vec<i64> = MIGRATIONS.iter().map(|m| m.0).collect();

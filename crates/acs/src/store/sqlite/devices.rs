@@ -1,12 +1,11 @@
 //! Devices: load, delete, tags and the filtered listing (the session write is in `save`).
 
 use super::filter_sql::{self, Bind};
-use super::{BEGIN_WRITE, corrupt, db_err};
+use super::{corrupt, db_err};
 use crate::model::{DeviceRecord, Tree};
 use crate::store::{DeviceQuery, StoreError};
-use sqlx::query::Query;
-use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{AssertSqlSafe, Connection, Row, Sqlite, SqliteConnection};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
 /// The columns [`from_row`] reads, over `devices d`; tags come along as a JSON array so a
 /// device is one query.
@@ -15,9 +14,9 @@ const COLUMNS: &str = "d.id, d.oui, d.product_class, d.serial_number, d.manufact
      d.last_events, d.tree, \
      (SELECT json_group_array(t.tag) FROM device_tags t WHERE t.device_id = d.id) AS tags";
 
-fn from_row(row: &SqliteRow) -> Result<DeviceRecord, StoreError> {
-    let id: String = row.try_get("id").map_err(db_err)?;
-    let json = |column: &str| -> Result<String, StoreError> { row.try_get(column).map_err(db_err) };
+fn from_row(row: &Row<'_>) -> Result<DeviceRecord, StoreError> {
+    let id: String = row.get("id").map_err(db_err)?;
+    let json = |column: &str| -> Result<String, StoreError> { row.get(column).map_err(db_err) };
     let tree: Tree = serde_json::from_str(&json("tree")?)
         .map_err(|e| corrupt(&format!("tree of device {id}"), e))?;
     let last_events: Vec<String> = serde_json::from_str(&json("last_events")?)
@@ -25,15 +24,15 @@ fn from_row(row: &SqliteRow) -> Result<DeviceRecord, StoreError> {
     let tags = serde_json::from_str(&json("tags")?)
         .map_err(|e| corrupt(&format!("tags of device {id}"), e))?;
     Ok(DeviceRecord {
-        oui: row.try_get("oui").map_err(db_err)?,
-        product_class: row.try_get("product_class").map_err(db_err)?,
-        serial_number: row.try_get("serial_number").map_err(db_err)?,
-        manufacturer: row.try_get("manufacturer").map_err(db_err)?,
-        first_seen: row.try_get("first_seen").map_err(db_err)?,
-        last_inform: row.try_get("last_inform").map_err(db_err)?,
-        last_boot: row.try_get("last_boot").map_err(db_err)?,
-        last_bootstrap: row.try_get("last_bootstrap").map_err(db_err)?,
-        remote_address: row.try_get("remote_address").map_err(db_err)?,
+        oui: row.get("oui").map_err(db_err)?,
+        product_class: row.get("product_class").map_err(db_err)?,
+        serial_number: row.get("serial_number").map_err(db_err)?,
+        manufacturer: row.get("manufacturer").map_err(db_err)?,
+        first_seen: row.get("first_seen").map_err(db_err)?,
+        last_inform: row.get("last_inform").map_err(db_err)?,
+        last_boot: row.get("last_boot").map_err(db_err)?,
+        last_bootstrap: row.get("last_bootstrap").map_err(db_err)?,
+        remote_address: row.get("remote_address").map_err(db_err)?,
         last_events,
         tags,
         tree,
@@ -41,72 +40,60 @@ fn from_row(row: &SqliteRow) -> Result<DeviceRecord, StoreError> {
     })
 }
 
-pub(super) async fn load(
-    conn: &mut SqliteConnection,
-    id: &str,
-) -> Result<Option<DeviceRecord>, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM devices d WHERE d.id = ?");
-    let row = sqlx::query(AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
+pub(super) fn load(conn: &Connection, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
+    let mut select = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM devices d WHERE d.id = ?1"))
         .map_err(db_err)?;
-    row.as_ref().map(from_row).transpose()
+    let mut rows = select.query([id]).map_err(db_err)?;
+    match rows.next().map_err(db_err)? {
+        Some(row) => from_row(row).map(Some),
+        None => Ok(None),
+    }
 }
 
-pub(super) async fn delete(conn: &mut SqliteConnection, id: &str) -> Result<bool, StoreError> {
+pub(super) fn delete(conn: &Connection, id: &str) -> Result<bool, StoreError> {
     // Tags, index rows, tasks and faults go by ON DELETE CASCADE.
-    let done = sqlx::query("DELETE FROM devices WHERE id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await
+    let deleted = conn
+        .prepare_cached("DELETE FROM devices WHERE id = ?1")
+        .and_then(|mut s| s.execute([id]))
         .map_err(db_err)?;
-    Ok(done.rows_affected() > 0)
+    Ok(deleted > 0)
 }
 
-pub(super) async fn set_tag(
-    conn: &mut SqliteConnection,
+pub(super) fn exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    conn.prepare_cached("SELECT 1 FROM devices WHERE id = ?1")
+        .and_then(|mut s| s.query_row([id], |_| Ok(())).optional())
+        .map(|found| found.is_some())
+        .map_err(db_err)
+}
+
+/// Inside the writer's transaction.
+pub(super) fn set_tag(
+    conn: &Connection,
     id: &str,
     tag: &str,
     present: bool,
 ) -> Result<bool, StoreError> {
-    let mut tx = conn.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM devices WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db_err)?;
-    if exists.is_none() {
-        tx.rollback().await.map_err(db_err)?;
+    if !exists(conn, id)? {
         return Ok(false);
     }
     let sql = if present {
-        "INSERT OR IGNORE INTO device_tags (device_id, tag) VALUES (?, ?)"
+        "INSERT OR IGNORE INTO device_tags (device_id, tag) VALUES (?1, ?2)"
     } else {
-        "DELETE FROM device_tags WHERE device_id = ? AND tag = ?"
+        "DELETE FROM device_tags WHERE device_id = ?1 AND tag = ?2"
     };
-    sqlx::query(sql)
-        .bind(id)
-        .bind(tag)
-        .execute(&mut *tx)
-        .await
+    conn.prepare_cached(sql)
+        .and_then(|mut s| s.execute([id, tag]))
         .map_err(db_err)?;
-    tx.commit().await.map_err(db_err)?;
     Ok(true)
 }
 
-fn bind_all<'q>(
-    mut q: Query<'q, Sqlite, SqliteArguments>,
-    binds: &[Bind],
-) -> Query<'q, Sqlite, SqliteArguments> {
-    for b in binds {
-        q = match b {
-            Bind::Text(s) => q.bind(s.clone()),
-            Bind::Real(n) => q.bind(*n),
-            Bind::Int(n) => q.bind(*n),
-        };
-    }
-    q
+fn values(binds: &[Bind]) -> impl Iterator<Item = Value> + '_ {
+    binds.iter().map(|b| match b {
+        Bind::Text(s) => Value::Text(s.clone()),
+        Bind::Real(n) => Value::Real(*n),
+        Bind::Int(n) => Value::Integer(*n),
+    })
 }
 
 /// The page query of a listing, with its binds (filter, sort, limit, offset).
@@ -135,43 +122,47 @@ fn page_query(query: &DeviceQuery) -> (String, Vec<Bind>) {
     (sql, binds)
 }
 
-pub(super) async fn list(
-    conn: &mut SqliteConnection,
+pub(super) fn list(
+    conn: &Connection,
     query: &DeviceQuery,
 ) -> Result<(u64, Vec<DeviceRecord>), StoreError> {
     let filter = filter_sql::where_clause(query.filter.as_ref());
     let count_sql = format!("SELECT count(*) FROM devices d WHERE {}", filter.text);
     let (page_sql, page_binds) = page_query(query);
-    // One read transaction, so the total and the page see the same data.
-    let mut tx = conn.begin().await.map_err(db_err)?;
-    let total: i64 = bind_all(sqlx::query(AssertSqlSafe(count_sql)), &filter.binds)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db_err)?
-        .try_get(0)
+    // One read transaction, so the total and the page see the same data (on the writer
+    // connection of an in-memory database, the reads run inside the writer's transaction).
+    let tx = if conn.is_autocommit() {
+        Some(conn.unchecked_transaction().map_err(db_err)?)
+    } else {
+        None
+    };
+    let total: i64 = conn
+        .prepare_cached(&count_sql)
+        .and_then(|mut s| s.query_row(params_from_iter(values(&filter.binds)), |r| r.get(0)))
         .map_err(db_err)?;
-    let rows = bind_all(sqlx::query(AssertSqlSafe(page_sql)), &page_binds)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(db_err)?;
-    tx.commit().await.map_err(db_err)?;
-    let devices = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    let mut devices = Vec::new();
+    {
+        let mut select = conn.prepare_cached(&page_sql).map_err(db_err)?;
+        let mut rows = select
+            .query(params_from_iter(values(&page_binds)))
+            .map_err(db_err)?;
+        while let Some(row) = rows.next().map_err(db_err)? {
+            devices.push(from_row(row)?);
+        }
+    }
+    if let Some(tx) = tx {
+        tx.finish().map_err(db_err)?;
+    }
     Ok((u64::try_from(total).unwrap_or(0), devices))
 }
 
-pub(super) async fn explain(
-    conn: &mut SqliteConnection,
-    query: &DeviceQuery,
-) -> Result<Vec<String>, StoreError> {
+pub(super) fn explain(conn: &Connection, query: &DeviceQuery) -> Result<Vec<String>, StoreError> {
     let (sql, binds) = page_query(query);
-    let rows = bind_all(
-        sqlx::query(AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}"))),
-        &binds,
-    )
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(db_err)?;
-    rows.iter()
-        .map(|r| r.try_get::<String, _>("detail").map_err(db_err))
-        .collect()
+    let mut select = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .map_err(db_err)?;
+    let rows = select
+        .query_map(params_from_iter(values(&binds)), |r| r.get::<_, String>("detail"))
+        .map_err(db_err)?;
+    rows.map(|r| r.map_err(db_err)).collect()
 }

@@ -4,31 +4,30 @@
 use super::{MAX_FILE_BYTES, corrupt, db_err};
 use crate::model::FileMeta;
 use crate::store::StoreError;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use rusqlite::{Connection, Row, params};
 
 const META_COLUMNS: &str = "name, file_type, oui, product_class, version, length, sha256, uploaded";
 
-fn meta_from_row(row: &SqliteRow) -> Result<FileMeta, StoreError> {
-    let name: String = row.try_get("name").map_err(db_err)?;
-    let length: i64 = row.try_get("length").map_err(db_err)?;
+fn meta_from_row(row: &Row<'_>) -> Result<FileMeta, StoreError> {
+    let name: String = row.get("name").map_err(db_err)?;
+    let length: i64 = row.get("length").map_err(db_err)?;
     Ok(FileMeta {
         length: u64::try_from(length)
             .map_err(|_| corrupt(&format!("length of file {name}"), length))?,
-        file_type: row.try_get("file_type").map_err(db_err)?,
-        oui: row.try_get("oui").map_err(db_err)?,
-        product_class: row.try_get("product_class").map_err(db_err)?,
-        version: row.try_get("version").map_err(db_err)?,
-        sha256: row.try_get("sha256").map_err(db_err)?,
-        uploaded: row.try_get("uploaded").map_err(db_err)?,
+        file_type: row.get("file_type").map_err(db_err)?,
+        oui: row.get("oui").map_err(db_err)?,
+        product_class: row.get("product_class").map_err(db_err)?,
+        version: row.get("version").map_err(db_err)?,
+        sha256: row.get("sha256").map_err(db_err)?,
+        uploaded: row.get("uploaded").map_err(db_err)?,
         name,
     })
 }
 
 /// Stores or replaces a file. Refused when larger than [`MAX_FILE_BYTES`] or when the
 /// metadata's length is not the content's.
-pub(super) async fn put(
-    conn: &mut SqliteConnection,
+pub(super) fn put(
+    conn: &Connection,
     meta: &FileMeta,
     content: &[u8],
 ) -> Result<(), StoreError> {
@@ -49,74 +48,70 @@ pub(super) async fn put(
     }
     let length = i64::try_from(meta.length)
         .map_err(|_| StoreError::Conflict(format!("file {} is too large", meta.name)))?;
-    sqlx::query(
+    conn.prepare_cached(
         "INSERT INTO files (name, file_type, oui, product_class, version, length, sha256,
              uploaded, content)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (name) DO UPDATE SET file_type = excluded.file_type, oui = excluded.oui,
              product_class = excluded.product_class, version = excluded.version,
              length = excluded.length, sha256 = excluded.sha256, uploaded = excluded.uploaded,
              content = excluded.content",
     )
-    .bind(&meta.name)
-    .bind(&meta.file_type)
-    .bind(&meta.oui)
-    .bind(&meta.product_class)
-    .bind(&meta.version)
-    .bind(length)
-    .bind(&meta.sha256)
-    .bind(meta.uploaded)
-    .bind(content)
-    .execute(&mut *conn)
-    .await
+    .and_then(|mut s| {
+        s.execute(params![
+            meta.name,
+            meta.file_type,
+            meta.oui,
+            meta.product_class,
+            meta.version,
+            length,
+            meta.sha256,
+            meta.uploaded,
+            content
+        ])
+    })
     .map_err(db_err)?;
     Ok(())
 }
 
-pub(super) async fn get(
-    conn: &mut SqliteConnection,
+pub(super) fn get(
+    conn: &Connection,
     name: &str,
 ) -> Result<Option<(FileMeta, Vec<u8>)>, StoreError> {
-    let sql = format!("SELECT {META_COLUMNS}, content FROM files WHERE name = ?");
-    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(name)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db_err)?
-    else {
+    let sql = format!("SELECT {META_COLUMNS}, content FROM files WHERE name = ?1");
+    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut rows = select.query([name]).map_err(db_err)?;
+    let Some(row) = rows.next().map_err(db_err)? else {
         return Ok(None);
     };
-    let content: Vec<u8> = row.try_get("content").map_err(db_err)?;
-    Ok(Some((meta_from_row(&row)?, content)))
+    let content: Vec<u8> = row.get("content").map_err(db_err)?;
+    Ok(Some((meta_from_row(row)?, content)))
 }
 
-pub(super) async fn meta(
-    conn: &mut SqliteConnection,
-    name: &str,
-) -> Result<Option<FileMeta>, StoreError> {
-    let sql = format!("SELECT {META_COLUMNS} FROM files WHERE name = ?");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(name)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    row.as_ref().map(meta_from_row).transpose()
+pub(super) fn meta(conn: &Connection, name: &str) -> Result<Option<FileMeta>, StoreError> {
+    let sql = format!("SELECT {META_COLUMNS} FROM files WHERE name = ?1");
+    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut rows = select.query([name]).map_err(db_err)?;
+    match rows.next().map_err(db_err)? {
+        Some(row) => meta_from_row(row).map(Some),
+        None => Ok(None),
+    }
 }
 
-pub(super) async fn delete(conn: &mut SqliteConnection, name: &str) -> Result<bool, StoreError> {
-    let done = sqlx::query("DELETE FROM files WHERE name = ?")
-        .bind(name)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    Ok(done.rows_affected() > 0)
+pub(super) fn delete(conn: &Connection, name: &str) -> Result<bool, StoreError> {
+    conn.prepare_cached("DELETE FROM files WHERE name = ?1")
+        .and_then(|mut s| s.execute([name]))
+        .map(|n| n > 0)
+        .map_err(db_err)
 }
 
-pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<FileMeta>, StoreError> {
+pub(super) fn list(conn: &Connection) -> Result<Vec<FileMeta>, StoreError> {
     let sql = format!("SELECT {META_COLUMNS} FROM files ORDER BY name");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    rows.iter().map(meta_from_row).collect()
+    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut rows = select.query([]).map_err(db_err)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(db_err)? {
+        out.push(meta_from_row(row)?);
+    }
+    Ok(out)
 }

@@ -1,46 +1,44 @@
-//! Session locks with leases: one row per device naming the owner and when its lease ends.
+//! Session locks with leases, held in the memory of the one process that owns the database
+//! file (see `lockfile`): taking and releasing them costs no database write.
 
-use super::db_err;
 use crate::model::Millis;
-use crate::store::StoreError;
-use sqlx::SqliteConnection;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
-/// Takes or extends the lock in one statement: the upsert's `WHERE` lets it replace only a
-/// lock of the same owner or an expired one, so two nodes racing for a lock cannot both win.
-pub(super) async fn acquire(
-    conn: &mut SqliteConnection,
-    device: &str,
-    owner: &str,
-    now: Millis,
-    lease: Millis,
-) -> Result<bool, StoreError> {
-    let done = sqlx::query(
-        "INSERT INTO session_locks (device_id, owner, expires) VALUES (?1, ?2, ?3)
-         ON CONFLICT (device_id) DO UPDATE SET owner = excluded.owner, expires = excluded.expires
-         WHERE session_locks.owner = excluded.owner OR session_locks.expires <= ?4",
-    )
-    .bind(device)
-    .bind(owner)
-    .bind(now.saturating_add(lease))
-    .bind(now)
-    .execute(&mut *conn)
-    .await
-    .map_err(db_err)?;
-    Ok(done.rows_affected() > 0)
+#[derive(Debug, Default)]
+pub(super) struct SessionLocks {
+    /// Device id → (owner, end of its lease).
+    held: Mutex<HashMap<String, (String, Millis)>>,
 }
 
-/// Releases the lock if `owner` still holds it; a lock taken over by another owner since
-/// (after this one's lease ran out) stays.
-pub(super) async fn release(
-    conn: &mut SqliteConnection,
-    device: &str,
-    owner: &str,
-) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM session_locks WHERE device_id = ? AND owner = ?")
-        .bind(device)
-        .bind(owner)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    Ok(())
+impl SessionLocks {
+    /// Takes or extends the lock: granted when it is free, held by `owner` already, or its
+    /// lease has run out.
+    pub(super) fn acquire(&self, device: &str, owner: &str, now: Millis, lease: Millis) -> bool {
+        let Ok(mut held) = self.held.lock() else {
+            return false;
+        };
+        let expires = now.saturating_add(lease);
+        match held.get_mut(device) {
+            Some((holder, until)) if holder != owner && *until > now => false,
+            Some(entry) => {
+                *entry = (owner.to_string(), expires);
+                true
+            }
+            None => {
+                held.insert(device.to_string(), (owner.to_string(), expires));
+                true
+            }
+        }
+    }
+
+    /// Releases the lock if `owner` still holds it; a lock taken over by another owner since
+    /// (after this one's lease ran out) stays.
+    pub(super) fn release(&self, device: &str, owner: &str) {
+        if let Ok(mut held) = self.held.lock()
+            && held.get(device).is_some_and(|(holder, _)| holder == owner)
+        {
+            held.remove(device);
+        }
+    }
 }

@@ -7,14 +7,13 @@
 //! database too, up to [`MAX_FILE_BYTES`] each.
 //!
 //! Concurrency and cost: the file is opened in WAL mode, so readers never wait for the
-//! writer. The store holds one writer connection (writes queue on it) and a few readers (see
-//! `conn`), and keeps the statements per operation few, because each statement is a round
-//! trip to the driver's connection thread: a session's reads are one statement each and its
-//! whole end-of-session write is one batch (see `save`). Write transactions start with
-//! `BEGIN IMMEDIATE`, so writers of another process sharing the file queue on the busy
-//! timeout instead of failing when one upgrades a read lock.
+//! writer. Reads run in place on pooled reader connections and writes are committed in
+//! batches by one writer thread (see `db`). One ACS process owns a database file: it holds
+//! an exclusive lock on `<file>.lock` beside it, so session locks live in its memory (see
+//! `locks`) and a second process on the same file is refused at open. Several ACS nodes
+//! share a PostgreSQL database instead.
 
-mod conn;
+mod db;
 mod devices;
 mod files;
 mod filter_sql;
@@ -26,12 +25,13 @@ mod tasks;
 
 use super::{DeviceQuery, SessionWrite, Store, StoreError};
 use crate::model::{DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec};
-use conn::Connections;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use db::Db;
+use locks::SessionLocks;
+use rusqlite::{Connection, OpenFlags};
 use std::collections::hash_map::RandomState;
-use std::str::FromStr;
+use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 pub use migrate::MIGRATIONS;
 
@@ -40,22 +40,20 @@ pub use migrate::MIGRATIONS;
 /// residential gateways are well below it.
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 
-/// How long a statement waits for another connection's write lock before failing.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// Reader connections to a database file, besides the writer.
-const FILE_READERS: usize = 3;
-
-/// The statement that opens every write transaction: takes the write lock at once, so a
-/// transaction that reads then writes cannot fail halfway on a lock upgrade.
-pub(crate) const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
-
 /// The SQLite implementation of [`Store`].
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    conns: Arc<Connections>,
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    db: Arc<Db>,
+    locks: SessionLocks,
     /// Keys the digest of indexed values (see `params`).
-    digest_key: Arc<RandomState>,
+    digest_key: RandomState,
+    /// Held for the store's life: the exclusive lock on `<file>.lock`.
+    _owner: Option<File>,
 }
 
 impl SqliteStore {
@@ -63,39 +61,16 @@ impl SqliteStore {
     /// date. `url` is `sqlite://path/to/acs.db`, `sqlite:///absolute/path.db`, or
     /// `sqlite::memory:` for a private in-memory database (tests).
     pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
-        if !url.starts_with("sqlite:") {
-            return Err(StoreError::Database(format!(
-                "`{url}` is not an SQLite URL (expected sqlite://FILE or sqlite::memory:)"
-            )));
-        }
-        let in_memory = is_memory_url(url);
-        let mut options = SqliteConnectOptions::from_str(url)
-            .map_err(db_err)?
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        let readers = if in_memory {
-            // Private to its one connection (see `conn`).
-            0
-        } else {
-            // WAL: readers do not block the writer nor the writer readers. NORMAL sync is
-            // durable across process crashes in WAL mode and avoids an fsync per commit.
-            options = options
-                .create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal);
-            FILE_READERS
-        };
-        let conns = Connections::open(&options, readers).await?;
-        migrate::run(&mut *conns.write().await).await?;
-        Ok(SqliteStore {
-            conns: Arc::new(conns),
-            digest_key: Arc::new(RandomState::new()),
-        })
+        let location = parse_url(url)?;
+        // Opening and migrating touch the disk and may wait on a busy file.
+        tokio::task::spawn_blocking(move || open_blocking(location))
+            .await
+            .map_err(|e| StoreError::Database(format!("opening the database failed: {e}")))?
     }
 
     /// The schema versions applied to this database, in order.
     pub async fn schema_versions(&self) -> Result<Vec<i64>, StoreError> {
-        migrate::applied(&mut *self.conns.read().await).await
+        self.inner.db.read(migrate::applied).await
     }
 
     /// SQLite's plan for the page query of `list_devices`, one line per step (`SEARCH
@@ -105,17 +80,105 @@ impl SqliteStore {
         &self,
         query: &DeviceQuery,
     ) -> Result<Vec<String>, StoreError> {
-        devices::explain(&mut *self.conns.read().await, query).await
+        let query = query.clone();
+        self.inner
+            .db
+            .read_long(move |conn| devices::explain(conn, &query))
+            .await
     }
 }
 
-fn is_memory_url(url: &str) -> bool {
-    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
-    rest.starts_with(":memory:") || rest.contains("mode=memory")
+/// Where a database URL points.
+enum Location {
+    Memory,
+    File(PathBuf),
+}
+
+fn parse_url(url: &str) -> Result<Location, StoreError> {
+    let Some(rest) = url.strip_prefix("sqlite:") else {
+        return Err(StoreError::Database(format!(
+            "`{url}` is not an SQLite URL (expected sqlite://FILE or sqlite::memory:)"
+        )));
+    };
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    if rest == ":memory:" {
+        return Ok(Location::Memory);
+    }
+    if rest.is_empty() || rest.contains('?') {
+        return Err(StoreError::Database(format!(
+            "`{url}` names no database file (expected sqlite://FILE, without options)"
+        )));
+    }
+    Ok(Location::File(PathBuf::from(rest)))
+}
+
+fn open_blocking(location: Location) -> Result<SqliteStore, StoreError> {
+    let (mut writer, path, owner) = match location {
+        Location::Memory => (Connection::open_in_memory().map_err(db_err)?, None, None),
+        Location::File(path) => {
+            let owner = own_file(&path)?;
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(&path, flags).map_err(db_err)?;
+            (conn, Some(path), Some(owner))
+        }
+    };
+    db::configure(&writer)?;
+    if path.is_some() {
+        // WAL: readers do not block the writer nor the writer readers. NORMAL sync is
+        // durable across process crashes in WAL mode and avoids an fsync per commit.
+        let mode: String = writer
+            .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))
+            .map_err(db_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Database(format!(
+                "cannot switch the database to WAL mode (it is in {mode} mode)"
+            )));
+        }
+        writer
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(db_err)?;
+    }
+    migrate::run(&mut writer)?;
+    Ok(SqliteStore {
+        inner: Arc::new(Inner {
+            db: Arc::new(Db::start(writer, path)?),
+            locks: SessionLocks::default(),
+            digest_key: RandomState::new(),
+            _owner: owner,
+        }),
+    })
+}
+
+/// Takes the exclusive lock on `<path>.lock`, refusing when another process holds it.
+fn own_file(path: &Path) -> Result<File, StoreError> {
+    let mut lock_path = path.as_os_str().to_owned();
+    lock_path.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| {
+            StoreError::Database(format!("cannot open {}: {e}", Path::new(&lock_path).display()))
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Database(format!(
+            "database {} is in use by another ACS process (it holds {})",
+            path.display(),
+            Path::new(&lock_path).display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Database(format!(
+            "cannot lock {}: {e}",
+            Path::new(&lock_path).display()
+        ))),
+    }
 }
 
 /// Any error from the database driver.
-pub(crate) fn db_err(e: sqlx::Error) -> StoreError {
+pub(crate) fn db_err(e: rusqlite::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
 
@@ -129,28 +192,49 @@ pub(crate) fn to_u32(what: &str, v: i64) -> Result<u32, StoreError> {
     u32::try_from(v).map_err(|_| corrupt(what, format!("{v} out of range")))
 }
 
+/// The next id of `sequence` (`tasks` or `faults`); inside a write transaction.
+pub(crate) fn next_id(conn: &Connection, sequence: &str) -> Result<i64, StoreError> {
+    conn.prepare_cached("UPDATE id_sequences SET last = last + 1 WHERE name = ?1 RETURNING last")
+        .and_then(|mut s| s.query_row([sequence], |r| r.get(0)))
+        .map_err(db_err)
+}
+
 impl Store for SqliteStore {
     async fn load_device(&self, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
-        devices::load(&mut *self.conns.read().await, id).await
+        let id = id.to_string();
+        self.inner.db.read(move |conn| devices::load(conn, &id)).await
     }
 
     async fn save_session(&self, write: SessionWrite) -> Result<(), StoreError> {
-        save::save_session(self.conns.write().await, &self.digest_key, &write).await
+        let inner = Arc::clone(&self.inner);
+        self.inner
+            .db
+            .write(move |conn| save::save_session(conn, &inner.digest_key, &write))
+            .await
     }
 
     async fn delete_device(&self, id: &str) -> Result<bool, StoreError> {
-        devices::delete(&mut *self.conns.write().await, id).await
+        let id = id.to_string();
+        self.inner.db.write(move |conn| devices::delete(conn, &id)).await
     }
 
     async fn set_tag(&self, id: &str, tag: &str, present: bool) -> Result<bool, StoreError> {
-        devices::set_tag(&mut *self.conns.write().await, id, tag, present).await
+        let (id, tag) = (id.to_string(), tag.to_string());
+        self.inner
+            .db
+            .write(move |conn| devices::set_tag(conn, &id, &tag, present))
+            .await
     }
 
     async fn list_devices(
         &self,
         query: &DeviceQuery,
     ) -> Result<(u64, Vec<DeviceRecord>), StoreError> {
-        devices::list(&mut *self.conns.read().await, query).await
+        let query = query.clone();
+        self.inner
+            .db
+            .read_long(move |conn| devices::list(conn, &query))
+            .await
     }
 
     async fn queue_task(
@@ -160,59 +244,96 @@ impl Store for SqliteStore {
         expiry: Option<Millis>,
         now: Millis,
     ) -> Result<Task, StoreError> {
-        tasks::queue(&mut *self.conns.write().await, device, spec, expiry, now).await
+        let (device, spec) = (device.to_string(), spec.clone());
+        self.inner
+            .db
+            .write(move |conn| tasks::queue(conn, &device, &spec, expiry, now))
+            .await
     }
 
     async fn due_tasks(&self, device: &str, now: Millis) -> Result<Vec<Task>, StoreError> {
-        let (due, expired) = tasks::due(&mut *self.conns.read().await, device, now).await?;
+        let id = device.to_string();
+        let (due, expired) = self
+            .inner
+            .db
+            .read(move |conn| tasks::due(conn, &id, now))
+            .await?;
         if !expired.is_empty() {
-            tasks::drop_expired(&mut *self.conns.write().await, &expired, now).await?;
+            self.inner
+                .db
+                .write(move |conn| tasks::drop_expired(conn, &expired, now))
+                .await?;
         }
         Ok(due)
     }
 
     async fn get_task(&self, id: i64) -> Result<Option<Task>, StoreError> {
-        tasks::get(&mut *self.conns.read().await, id).await
+        self.inner.db.read(move |conn| tasks::get(conn, id)).await
     }
 
     async fn delete_task(&self, id: i64) -> Result<bool, StoreError> {
-        tasks::delete(&mut *self.conns.write().await, id).await
+        self.inner.db.write(move |conn| tasks::delete(conn, id)).await
     }
 
     async fn list_tasks(&self, device: Option<&str>) -> Result<Vec<Task>, StoreError> {
-        tasks::list(&mut *self.conns.read().await, device).await
+        let device = device.map(str::to_string);
+        self.inner
+            .db
+            .read_long(move |conn| tasks::list(conn, device.as_deref()))
+            .await
     }
 
-    async fn retry_task(&self, id: i64, now: Millis) -> Result<bool, StoreError> {
-        tasks::retry(&mut *self.conns.write().await, id, now).await
+    async fn retry_task(&self, id: i64, _now: Millis) -> Result<bool, StoreError> {
+        self.inner.db.write(move |conn| tasks::retry(conn, id)).await
     }
 
     async fn list_faults(&self, device: Option<&str>) -> Result<Vec<FaultRecord>, StoreError> {
-        tasks::list_faults(&mut *self.conns.read().await, device).await
+        let one_device = device.is_some();
+        let device = device.map(str::to_string);
+        let list = move |conn: &Connection| tasks::list_faults(conn, device.as_deref());
+        // A device's faults are a few rows by key; all faults may be many.
+        if one_device {
+            self.inner.db.read(list).await
+        } else {
+            self.inner.db.read_long(list).await
+        }
     }
 
     async fn delete_fault(&self, id: i64) -> Result<bool, StoreError> {
-        tasks::delete_fault(&mut *self.conns.write().await, id).await
+        self.inner
+            .db
+            .write(move |conn| tasks::delete_fault(conn, id))
+            .await
     }
 
     async fn put_file(&self, meta: &FileMeta, content: &[u8]) -> Result<(), StoreError> {
-        files::put(&mut *self.conns.write().await, meta, content).await
+        let (meta, content) = (meta.clone(), content.to_vec());
+        self.inner
+            .db
+            .write(move |conn| files::put(conn, &meta, &content))
+            .await
     }
 
     async fn get_file(&self, name: &str) -> Result<Option<(FileMeta, Vec<u8>)>, StoreError> {
-        files::get(&mut *self.conns.read().await, name).await
+        let name = name.to_string();
+        self.inner
+            .db
+            .read_long(move |conn| files::get(conn, &name))
+            .await
     }
 
     async fn file_meta(&self, name: &str) -> Result<Option<FileMeta>, StoreError> {
-        files::meta(&mut *self.conns.read().await, name).await
+        let name = name.to_string();
+        self.inner.db.read(move |conn| files::meta(conn, &name)).await
     }
 
     async fn delete_file(&self, name: &str) -> Result<bool, StoreError> {
-        files::delete(&mut *self.conns.write().await, name).await
+        let name = name.to_string();
+        self.inner.db.write(move |conn| files::delete(conn, &name)).await
     }
 
     async fn list_files(&self) -> Result<Vec<FileMeta>, StoreError> {
-        files::list(&mut *self.conns.read().await).await
+        self.inner.db.read_long(files::list).await
     }
 
     async fn acquire_session_lock(
@@ -222,10 +343,11 @@ impl Store for SqliteStore {
         now: Millis,
         lease: Millis,
     ) -> Result<bool, StoreError> {
-        locks::acquire(&mut *self.conns.write().await, device, owner, now, lease).await
+        Ok(self.inner.locks.acquire(device, owner, now, lease))
     }
 
     async fn release_session_lock(&self, device: &str, owner: &str) -> Result<(), StoreError> {
-        locks::release(&mut *self.conns.write().await, device, owner).await
+        self.inner.locks.release(device, owner);
+        Ok(())
     }
 }

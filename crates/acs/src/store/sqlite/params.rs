@@ -4,9 +4,8 @@
 //! Rewriting a thousand index rows per session would cost more than the session itself, so
 //! each save compares a digest of the indexed values with the one stored on the device row
 //! and leaves the index alone when nothing indexed changed (the common periodic Inform). When
-//! something did, one statement upserts only the rows whose value changed and one deletes
-//! the rows of values that disappeared (see `save`); the values travel as one JSON
-//! parameter, so the work is done inside SQLite rather than statement by statement.
+//! something did, only the rows whose value changed are upserted and the rows of values that
+//! disappeared deleted (see `save`).
 //!
 //! The digest is SipHash keyed randomly per store instance: a device cannot craft values that
 //! collide with its previous ones to leave the index stale. A digest written by another
@@ -14,7 +13,6 @@
 
 use crate::filter::numeric_value;
 use crate::model::{DeviceRecord, Tree};
-use crate::store::StoreError;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 
@@ -41,14 +39,9 @@ fn indexed(tree: &Tree) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-/// The index rows of `tree` as the JSON array `[[path, value, number or null]]` the save
-/// batch unpacks.
-pub(super) fn rows_json(tree: &Tree) -> Result<String, StoreError> {
-    let rows: Vec<(&str, &str, Option<f64>)> = indexed(tree)
-        .map(|(path, value)| (path, value, numeric_value(value)))
-        .collect();
-    serde_json::to_string(&rows)
-        .map_err(|e| StoreError::Database(format!("encoding parameter index: {e}")))
+/// The index rows of `tree`: `(path, value, the value as a number when it reads as one)`.
+pub(super) fn rows(tree: &Tree) -> impl Iterator<Item = (&str, &str, Option<f64>)> {
+    indexed(tree).map(|(path, value)| (path, value, numeric_value(value)))
 }
 
 /// The text fields that read as numbers, as a JSON object, for filters comparing them with a

@@ -1,106 +1,29 @@
 //! The end-of-session write: device row, value index, tags of a new device, task updates, new
-//! and cleared faults, in one transaction.
+//! and cleared faults, in one transaction (the writer's batch, see `db`).
 //!
-//! Every statement the driver runs is a round trip to its connection thread, which costs more
-//! than the statement itself, so the whole write, `BEGIN IMMEDIATE` to `COMMIT`, is one fixed
-//! batch of statements sent at once, with its variable parts (tasks, faults, index rows, tags)
-//! as JSON parameters that SQLite unpacks with `json_each`: one round trip whatever the
-//! session changed. Because the transaction is opened by the batch rather than by the
-//! driver, [`OpenWrite`] makes sure a batch that stops halfway never leaves its transaction
-//! open on the writer connection.
-//!
-//! The device upsert keeps the row's previous `params_digest` in `prev_digest` (NULL when the
-//! row is new), which lets the later statements of the batch decide without a read whether
-//! the device is new (write its tags) and whether its indexed values changed (rewrite the
-//! index, otherwise leave it untouched).
+//! The value index is rewritten only when the digest of the indexed values differs from the
+//! one stored on the device row (see `params`): a periodic Inform that changes no value
+//! writes the device row alone.
 
-use super::conn::Conn;
 use super::{db_err, params};
 use crate::model::TaskStatus;
-use crate::store::{SessionWrite, StoreError};
-use serde::Serialize;
+use crate::store::{NewFault, SessionWrite, StoreError};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
 use std::collections::hash_map::RandomState;
 
-/// The batch. Its parameters are plain `?`s bound in the order they appear in the text,
-/// statement after statement (the driver hands each statement the next unused values; the
-/// numbered `?NNN` form does not survive a statement that skips a number). [`save_session`]
-/// binds them in this order, statement by statement.
-const SAVE_SQL: &str = "
-BEGIN IMMEDIATE;
-
+const UPSERT_DEVICE: &str = "
 INSERT INTO devices (id, oui, product_class, serial_number, manufacturer, first_seen,
     last_inform, last_boot, last_bootstrap, remote_address, last_events, tree, text_numbers,
-    params_digest, prev_digest)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+    params_digest)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
 ON CONFLICT (id) DO UPDATE SET oui = excluded.oui, product_class = excluded.product_class,
     serial_number = excluded.serial_number, manufacturer = excluded.manufacturer,
     first_seen = excluded.first_seen, last_inform = excluded.last_inform,
     last_boot = excluded.last_boot, last_bootstrap = excluded.last_bootstrap,
     remote_address = excluded.remote_address, last_events = excluded.last_events,
     tree = excluded.tree, text_numbers = excluded.text_numbers,
-    prev_digest = devices.params_digest, params_digest = excluded.params_digest;
-
-INSERT OR IGNORE INTO device_tags (device_id, tag)
-SELECT ?, j.value FROM json_each(?) AS j
-WHERE (SELECT prev_digest FROM devices WHERE id = ?) IS NULL;
-
-DELETE FROM device_params
-WHERE device_id = ?
-  AND (SELECT prev_digest FROM devices WHERE id = ?) IS NOT ?
-  AND path NOT IN (SELECT j.value ->> 0 FROM json_each(?) AS j);
-
-INSERT INTO device_params (device_id, path, value, num)
-SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j
-WHERE (SELECT prev_digest FROM devices WHERE id = ?) IS NOT ?
-ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, num = excluded.num
-WHERE device_params.value IS NOT excluded.value OR device_params.num IS NOT excluded.num;
-
-UPDATE tasks SET status = j.value ->> 'status', retries = j.value ->> 'retries',
-    not_before = j.value ->> 'not_before', expiry = j.value ->> 'expiry',
-    result = j.value ->> 'result', fault = j.value ->> 'fault'
-FROM json_each(?) AS j
-WHERE tasks.device_id = j.value ->> 'device' AND tasks.id = j.value ->> 'id';
-
-INSERT INTO faults (device_id, id, channel, task_id, code, message, detail, retries,
-    timestamp)
-SELECT j.value ->> 'device', (SELECT last FROM id_sequences WHERE name = 'faults') + j.key + 1,
-    j.value ->> 'channel', j.value ->> 'task', j.value ->> 'code', j.value ->> 'message',
-    j.value ->> 'detail', j.value ->> 'retries', j.value ->> 'timestamp'
-FROM json_each(?) AS j
-WHERE j.value ->> 'task' IS NULL
-   OR EXISTS (SELECT 1 FROM tasks WHERE tasks.id = j.value ->> 'task');
-
-UPDATE id_sequences SET last = last + json_array_length(?) WHERE name = 'faults';
-
-DELETE FROM faults WHERE id IN (SELECT j.value FROM json_each(?) AS j);
-
-COMMIT;
-";
-
-/// A task's new state. JSON documents travel as strings, stored as they are.
-#[derive(Serialize)]
-struct TaskRow<'a> {
-    id: i64,
-    device: &'a str,
-    status: &'static str,
-    retries: u32,
-    not_before: Option<i64>,
-    expiry: Option<i64>,
-    result: Option<String>,
-    fault: Option<String>,
-}
-
-#[derive(Serialize)]
-struct FaultRow<'a> {
-    device: &'a str,
-    channel: &'a str,
-    task: Option<i64>,
-    code: &'a str,
-    message: &'a str,
-    detail: Option<String>,
-    retries: u32,
-    timestamp: i64,
-}
+    params_digest = excluded.params_digest";
 
 pub(super) fn status_text(s: TaskStatus) -> &'static str {
     match s {
@@ -110,7 +33,10 @@ pub(super) fn status_text(s: TaskStatus) -> &'static str {
     }
 }
 
-fn encode<T: Serialize + ?Sized>(what: &str, v: &T) -> Result<String, StoreError> {
+pub(super) fn encode<T: serde::Serialize + ?Sized>(
+    what: &str,
+    v: &T,
+) -> Result<String, StoreError> {
     serde_json::to_string(v).map_err(|e| StoreError::Database(format!("encoding {what}: {e}")))
 }
 
@@ -119,137 +45,184 @@ fn encode<T: Serialize + ?Sized>(what: &str, v: &T) -> Result<String, StoreError
 ///
 /// Tags belong to `set_tag`: they are written from the record only when the session creates
 /// the device, so a tag set through the API while a session runs is not undone by it.
-pub(super) async fn save_session(
-    conn: Conn,
+pub(super) fn save_session(
+    conn: &Connection,
     digest_key: &RandomState,
     write: &SessionWrite,
 ) -> Result<(), StoreError> {
     let d = &write.device;
-    let tasks = write
-        .tasks
-        .iter()
-        .map(|t| {
-            Ok(TaskRow {
-                id: t.id,
-                device: &t.device,
-                status: status_text(t.status),
-                retries: t.retries,
-                not_before: t.not_before,
-                expiry: t.expiry,
-                result: t
-                    .result
-                    .as_ref()
-                    .map(|r| encode("task result", r))
-                    .transpose()?,
-                fault: t
-                    .fault
-                    .as_ref()
-                    .map(|f| encode("task fault", f))
-                    .transpose()?,
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
-    let faults = write
-        .new_faults
-        .iter()
-        .map(|f| {
-            let detail = if f.fault.detail.is_null() {
-                None
-            } else {
-                Some(encode("fault detail", &f.fault.detail)?)
-            };
-            Ok(FaultRow {
-                device: &f.device,
-                channel: &f.channel,
-                task: f.task,
-                code: &f.fault.code,
-                message: &f.fault.message,
-                detail,
-                retries: f.retries,
-                timestamp: f.timestamp,
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
-
     let id = d.id.as_str();
     let digest = params::digest(digest_key, &d.tree);
-    let rows = params::rows_json(&d.tree)?;
-    let faults = encode("faults", &faults)?;
-    let query = sqlx::query(SAVE_SQL)
-        // The device upsert.
-        .bind(id)
-        .bind(&d.oui)
-        .bind(&d.product_class)
-        .bind(&d.serial_number)
-        .bind(&d.manufacturer)
-        .bind(d.first_seen)
-        .bind(d.last_inform)
-        .bind(d.last_boot)
-        .bind(d.last_bootstrap)
-        .bind(&d.remote_address)
-        .bind(encode("events", &d.last_events)?)
-        .bind(encode("tree", &d.tree)?)
-        .bind(params::text_numbers(d))
-        .bind(digest)
-        // Tags of a new device.
-        .bind(id)
-        .bind(encode("tags", &d.tags)?)
-        .bind(id)
-        // Index rows that disappeared.
-        .bind(id)
-        .bind(id)
-        .bind(digest)
-        .bind(rows.as_str())
-        // Index rows that are new or changed.
-        .bind(id)
-        .bind(rows)
-        .bind(id)
-        .bind(digest)
-        // Tasks, new faults and their ids, cleared faults.
-        .bind(encode("tasks", &tasks)?)
-        .bind(faults.as_str())
-        .bind(faults)
-        .bind(encode("cleared faults", &write.cleared_faults)?);
-
-    let mut open = OpenWrite { conn: Some(conn) };
-    let Some(conn) = open.conn.as_mut() else {
-        return Err(StoreError::Database("connection lost".into()));
-    };
-    match query.execute(&mut **conn).await {
-        Ok(_) => {
-            // The batch ended with COMMIT: nothing is left open.
-            open.conn = None;
-            Ok(())
-        }
-        Err(e) => {
-            // Stopped at a failing statement inside its transaction (or before it began:
-            // then the ROLLBACK fails harmlessly).
-            if let Some(mut conn) = open.conn.take() {
-                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-            }
-            Err(db_err(e))
+    let previous: Option<i64> = conn
+        .prepare_cached("SELECT params_digest FROM devices WHERE id = ?1")
+        .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+        .map_err(db_err)?;
+    conn.prepare_cached(UPSERT_DEVICE)
+        .and_then(|mut s| {
+            s.execute(params![
+                id,
+                d.oui,
+                d.product_class,
+                d.serial_number,
+                d.manufacturer,
+                d.first_seen,
+                d.last_inform,
+                d.last_boot,
+                d.last_bootstrap,
+                d.remote_address,
+                encode("events", &d.last_events).map_err(to_sql_err)?,
+                encode("tree", &d.tree).map_err(to_sql_err)?,
+                params::text_numbers(d),
+                digest,
+            ])
+        })
+        .map_err(db_err)?;
+    if previous.is_none() {
+        let mut insert = conn
+            .prepare_cached("INSERT OR IGNORE INTO device_tags (device_id, tag) VALUES (?1, ?2)")
+            .map_err(db_err)?;
+        for tag in &d.tags {
+            insert.execute(params![id, tag]).map_err(db_err)?;
         }
     }
+    if previous != Some(digest) {
+        write_index(conn, id, &d.tree, previous.is_none())?;
+    }
+    update_tasks(conn, write)?;
+    insert_faults(conn, &write.new_faults)?;
+    let mut clear = conn
+        .prepare_cached("DELETE FROM faults WHERE id = ?1")
+        .map_err(db_err)?;
+    for fault in &write.cleared_faults {
+        clear.execute([fault]).map_err(db_err)?;
+    }
+    Ok(())
 }
 
-/// The writer running the save batch. Dropped while still holding it (the caller's future
-/// was cancelled mid-batch), it rolls back whatever the batch left open before the next
-/// write gets the connection.
-struct OpenWrite {
-    conn: Option<Conn>,
+/// A JSON encoding error inside a rusqlite closure.
+fn to_sql_err(e: StoreError) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(e.to_string())))
 }
 
-impl Drop for OpenWrite {
-    fn drop(&mut self) {
-        let Some(mut conn) = self.conn.take() else {
-            return;
+/// Brings the device's index rows in step with `tree`, touching only rows that changed.
+fn write_index(
+    conn: &Connection,
+    id: &str,
+    tree: &crate::model::Tree,
+    new_device: bool,
+) -> Result<(), StoreError> {
+    let mut stored: HashMap<String, (String, Option<f64>)> = HashMap::new();
+    if !new_device {
+        let mut select = conn
+            .prepare_cached("SELECT path, value, num FROM device_params WHERE device_id = ?1")
+            .map_err(db_err)?;
+        let rows = select
+            .query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+            .map_err(db_err)?;
+        for row in rows {
+            let (path, entry) = row.map_err(db_err)?;
+            stored.insert(path, entry);
+        }
+    }
+    let mut upsert = conn
+        .prepare_cached(
+            "INSERT INTO device_params (device_id, path, value, num) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value,
+                 num = excluded.num",
+        )
+        .map_err(db_err)?;
+    for (path, value, num) in params::rows(tree) {
+        let unchanged = stored
+            .remove(path)
+            .is_some_and(|(v, n)| v == value && n == num);
+        if !unchanged {
+            upsert.execute(params![id, path, value, num]).map_err(db_err)?;
+        }
+    }
+    let mut delete = conn
+        .prepare_cached("DELETE FROM device_params WHERE device_id = ?1 AND path = ?2")
+        .map_err(db_err)?;
+    for path in stored.keys() {
+        delete.execute(params![id, path]).map_err(db_err)?;
+    }
+    Ok(())
+}
+
+fn update_tasks(conn: &Connection, write: &SessionWrite) -> Result<(), StoreError> {
+    let mut update = conn
+        .prepare_cached(
+            "UPDATE tasks SET status = ?3, retries = ?4, not_before = ?5, expiry = ?6,
+                 result = ?7, fault = ?8
+             WHERE device_id = ?1 AND id = ?2",
+        )
+        .map_err(db_err)?;
+    for t in &write.tasks {
+        let result = t
+            .result
+            .as_ref()
+            .map(|r| encode("task result", r))
+            .transpose()?;
+        let fault = t
+            .fault
+            .as_ref()
+            .map(|f| encode("task fault", f))
+            .transpose()?;
+        update
+            .execute(params![
+                t.device,
+                t.id,
+                status_text(t.status),
+                t.retries,
+                t.not_before,
+                t.expiry,
+                result,
+                fault
+            ])
+            .map_err(db_err)?;
+    }
+    Ok(())
+}
+
+fn insert_faults(conn: &Connection, faults: &[NewFault]) -> Result<(), StoreError> {
+    if faults.is_empty() {
+        return Ok(());
+    }
+    let mut task_exists = conn
+        .prepare_cached("SELECT 1 FROM tasks WHERE id = ?1")
+        .map_err(db_err)?;
+    let mut insert = conn
+        .prepare_cached(
+            "INSERT INTO faults (device_id, id, channel, task_id, code, message, detail,
+                 retries, timestamp)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .map_err(db_err)?;
+    for f in faults {
+        if let Some(task) = f.task
+            && !task_exists.exists([task]).map_err(db_err)?
+        {
+            // Deleted through the API while the session ran.
+            continue;
+        }
+        let detail = if f.fault.detail.is_null() {
+            None
+        } else {
+            Some(encode("fault detail", &f.fault.detail)?)
         };
-        // The task keeps the writer locked until the ROLLBACK, which the connection's thread
-        // runs after the batch.
-        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-            runtime.spawn(async move {
-                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-            });
-        }
+        let id = super::next_id(conn, "faults")?;
+        insert
+            .execute(params![
+                f.device,
+                id,
+                f.channel,
+                f.task,
+                f.fault.code,
+                f.fault.message,
+                detail,
+                f.retries,
+                f.timestamp
+            ])
+            .map_err(db_err)?;
     }
+    Ok(())
 }

@@ -6,11 +6,11 @@
 //! is final (the engine gave up) and never due. Expired tasks that have not completed are
 //! deleted, with their faults, when the device's due tasks are read.
 
-use super::{BEGIN_WRITE, corrupt, db_err, to_u32};
+use super::save::encode;
+use super::{corrupt, db_err, devices, next_id, to_u32};
 use crate::model::{FaultInfo, FaultRecord, Millis, Task, TaskSpec, TaskStatus};
 use crate::store::StoreError;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Connection, Row, SqliteConnection};
+use rusqlite::{Connection, Row, params};
 
 const TASK_COLUMNS: &str =
     "device_id, id, spec, status, created, expiry, retries, not_before, result, fault";
@@ -18,33 +18,29 @@ const TASK_COLUMNS: &str =
 const FAULT_COLUMNS: &str =
     "device_id, id, channel, task_id, code, message, detail, retries, timestamp";
 
-fn json_text<T: serde::Serialize>(what: &str, v: &T) -> Result<String, StoreError> {
-    serde_json::to_string(v).map_err(|e| StoreError::Database(format!("encoding {what}: {e}")))
-}
-
-fn task_from_row(row: &SqliteRow) -> Result<Task, StoreError> {
-    let id: i64 = row.try_get("id").map_err(db_err)?;
+fn task_from_row(row: &Row<'_>) -> Result<Task, StoreError> {
+    let id: i64 = row.get("id").map_err(db_err)?;
     let what = |field: &str| format!("{field} of task {id}");
-    let spec: String = row.try_get("spec").map_err(db_err)?;
+    let spec: String = row.get("spec").map_err(db_err)?;
     let spec: TaskSpec = serde_json::from_str(&spec).map_err(|e| corrupt(&what("spec"), e))?;
-    let status: String = row.try_get("status").map_err(db_err)?;
+    let status: String = row.get("status").map_err(db_err)?;
     let status = match status.as_str() {
         "queued" => TaskStatus::Queued,
         "done" => TaskStatus::Done,
         "fault" => TaskStatus::Fault,
         other => return Err(corrupt(&what("status"), other)),
     };
-    let result: Option<String> = row.try_get("result").map_err(db_err)?;
-    let fault: Option<String> = row.try_get("fault").map_err(db_err)?;
+    let result: Option<String> = row.get("result").map_err(db_err)?;
+    let fault: Option<String> = row.get("fault").map_err(db_err)?;
     Ok(Task {
         id,
-        device: row.try_get("device_id").map_err(db_err)?,
+        device: row.get("device_id").map_err(db_err)?,
         spec,
         status,
-        created: row.try_get("created").map_err(db_err)?,
-        expiry: row.try_get("expiry").map_err(db_err)?,
-        retries: to_u32(&what("retries"), row.try_get("retries").map_err(db_err)?)?,
-        not_before: row.try_get("not_before").map_err(db_err)?,
+        created: row.get("created").map_err(db_err)?,
+        expiry: row.get("expiry").map_err(db_err)?,
+        retries: to_u32(&what("retries"), row.get("retries").map_err(db_err)?)?,
+        not_before: row.get("not_before").map_err(db_err)?,
         result: result
             .map(|r| serde_json::from_str(&r))
             .transpose()
@@ -56,72 +52,50 @@ fn task_from_row(row: &SqliteRow) -> Result<Task, StoreError> {
     })
 }
 
-fn fault_from_row(row: &SqliteRow) -> Result<FaultRecord, StoreError> {
-    let id: i64 = row.try_get("id").map_err(db_err)?;
-    let detail: Option<String> = row.try_get("detail").map_err(db_err)?;
+fn fault_from_row(row: &Row<'_>) -> Result<FaultRecord, StoreError> {
+    let id: i64 = row.get("id").map_err(db_err)?;
+    let detail: Option<String> = row.get("detail").map_err(db_err)?;
     let detail = match detail {
         Some(d) => serde_json::from_str(&d).map_err(|e| corrupt(&format!("fault {id}"), e))?,
         None => serde_json::Value::Null,
     };
     Ok(FaultRecord {
         id,
-        device: row.try_get("device_id").map_err(db_err)?,
-        channel: row.try_get("channel").map_err(db_err)?,
-        task: row.try_get("task_id").map_err(db_err)?,
+        device: row.get("device_id").map_err(db_err)?,
+        channel: row.get("channel").map_err(db_err)?,
+        task: row.get("task_id").map_err(db_err)?,
         fault: FaultInfo {
-            code: row.try_get("code").map_err(db_err)?,
-            message: row.try_get("message").map_err(db_err)?,
+            code: row.get("code").map_err(db_err)?,
+            message: row.get("message").map_err(db_err)?,
             detail,
         },
         retries: to_u32(
             &format!("fault {id}"),
-            row.try_get("retries").map_err(db_err)?,
+            row.get("retries").map_err(db_err)?,
         )?,
-        timestamp: row.try_get("timestamp").map_err(db_err)?,
+        timestamp: row.get("timestamp").map_err(db_err)?,
     })
 }
 
-/// The next id of `sequence` (`tasks` or `faults`); inside a write transaction.
-async fn next_id(conn: &mut SqliteConnection, sequence: &str) -> Result<i64, StoreError> {
-    sqlx::query_scalar("UPDATE id_sequences SET last = last + 1 WHERE name = ? RETURNING last")
-        .bind(sequence)
-        .fetch_one(conn)
-        .await
-        .map_err(db_err)
-}
-
-pub(super) async fn queue(
-    conn: &mut SqliteConnection,
+/// Inside the writer's transaction; a conflict if the device does not exist.
+pub(super) fn queue(
+    conn: &Connection,
     device: &str,
     spec: &TaskSpec,
     expiry: Option<Millis>,
     now: Millis,
 ) -> Result<Task, StoreError> {
-    let spec_json = json_text("task", spec)?;
-    let mut tx = conn.begin_with(BEGIN_WRITE).await.map_err(db_err)?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM devices WHERE id = ?")
-        .bind(device)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db_err)?;
-    if exists.is_none() {
-        tx.rollback().await.map_err(db_err)?;
+    let spec_json = encode("task", spec)?;
+    if !devices::exists(conn, device)? {
         return Err(StoreError::Conflict(format!("no device {device}")));
     }
-    let id = next_id(&mut tx, "tasks").await?;
-    sqlx::query(
+    let id = next_id(conn, "tasks")?;
+    conn.prepare_cached(
         "INSERT INTO tasks (device_id, id, spec, status, created, expiry, retries)
-         VALUES (?, ?, ?, 'queued', ?, ?, 0)",
+         VALUES (?1, ?2, ?3, 'queued', ?4, ?5, 0)",
     )
-    .bind(device)
-    .bind(id)
-    .bind(spec_json)
-    .bind(now)
-    .bind(expiry)
-    .execute(&mut *tx)
-    .await
+    .and_then(|mut s| s.execute(params![device, id, spec_json, now, expiry]))
     .map_err(db_err)?;
-    tx.commit().await.map_err(db_err)?;
     Ok(Task {
         id,
         device: device.to_string(),
@@ -150,23 +124,20 @@ fn is_due(task: &Task, now: Millis) -> bool {
 
 /// The device's due tasks, oldest first, and the ids of its expired ones, for
 /// [`drop_expired`]. A read only, so a session's start does not wait for the writer.
-pub(super) async fn due(
-    conn: &mut SqliteConnection,
+pub(super) fn due(
+    conn: &Connection,
     device: &str,
     now: Millis,
 ) -> Result<(Vec<Task>, Vec<i64>), StoreError> {
-    let sql = format!(
-        "SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ? AND status <> 'done'
-         ORDER BY created, id"
-    );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(device)
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(db_err)?;
     let mut due = Vec::new();
     let mut expired_ids = Vec::new();
-    for row in &rows {
+    let sql = format!(
+        "SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ?1 AND status <> 'done'
+         ORDER BY created, id"
+    );
+    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut rows = select.query([device]).map_err(db_err)?;
+    while let Some(row) = rows.next().map_err(db_err)? {
         let task = task_from_row(row)?;
         if expired(&task, now) {
             expired_ids.push(task.id);
@@ -178,115 +149,93 @@ pub(super) async fn due(
 }
 
 /// Deletes expired unfinished tasks (their faults go by ON DELETE CASCADE).
-pub(super) async fn drop_expired(
-    conn: &mut SqliteConnection,
-    ids: &[i64],
-    now: Millis,
-) -> Result<(), StoreError> {
-    let ids = serde_json::to_string(ids)
-        .map_err(|e| StoreError::Database(format!("encoding task ids: {e}")))?;
+pub(super) fn drop_expired(conn: &Connection, ids: &[i64], now: Millis) -> Result<(), StoreError> {
     // Re-checked here, in case a task changed since it was read.
-    sqlx::query(
-        "DELETE FROM tasks WHERE id IN (SELECT j.value FROM json_each(?) AS j)
-         AND status <> 'done' AND expiry IS NOT NULL AND expiry <= ?",
-    )
-    .bind(ids)
-    .bind(now)
-    .execute(&mut *conn)
-    .await
-    .map_err(db_err)?;
+    let mut delete = conn
+        .prepare_cached(
+            "DELETE FROM tasks WHERE id = ?1
+             AND status <> 'done' AND expiry IS NOT NULL AND expiry <= ?2",
+        )
+        .map_err(db_err)?;
+    for id in ids {
+        delete.execute(params![id, now]).map_err(db_err)?;
+    }
     Ok(())
 }
 
-pub(super) async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<Task>, StoreError> {
-    let sql = format!("SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    row.as_ref().map(task_from_row).transpose()
-}
-
-pub(super) async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<bool, StoreError> {
-    // Its faults go by ON DELETE CASCADE.
-    let done = sqlx::query("DELETE FROM tasks WHERE id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    Ok(done.rows_affected() > 0)
-}
-
-pub(super) async fn list(
-    conn: &mut SqliteConnection,
-    device: Option<&str>,
-) -> Result<Vec<Task>, StoreError> {
-    // Two statements rather than `? IS NULL OR ...`, so each has its own plan: by device
-    // through the primary key, or the whole table.
-    let rows = match device {
-        Some(device) => {
-            let sql = format!("SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ? ORDER BY id");
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(device)
-                .fetch_all(&mut *conn)
-                .await
-        }
-        None => {
-            let sql = format!("SELECT {TASK_COLUMNS} FROM tasks ORDER BY id");
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .fetch_all(&mut *conn)
-                .await
-        }
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    bind: Option<&str>,
+    from_row: fn(&Row<'_>) -> Result<T, StoreError>,
+) -> Result<Vec<T>, StoreError> {
+    let mut select = conn.prepare_cached(sql).map_err(db_err)?;
+    let mut rows = match bind {
+        Some(value) => select.query([value]),
+        None => select.query([]),
     }
     .map_err(db_err)?;
-    rows.iter().map(task_from_row).collect()
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(db_err)? {
+        out.push(from_row(row)?);
+    }
+    Ok(out)
+}
+
+pub(super) fn get(conn: &Connection, id: i64) -> Result<Option<Task>, StoreError> {
+    let sql = format!("SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?1");
+    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut rows = select.query([id]).map_err(db_err)?;
+    match rows.next().map_err(db_err)? {
+        Some(row) => task_from_row(row).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// One statement whose result is the number of rows it changed.
+pub(super) fn changed(conn: &Connection, sql: &str, id: i64) -> Result<bool, StoreError> {
+    conn.prepare_cached(sql)
+        .and_then(|mut s| s.execute([id]))
+        .map(|n| n > 0)
+        .map_err(db_err)
+}
+
+pub(super) fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    // Its faults go by ON DELETE CASCADE.
+    changed(conn, "DELETE FROM tasks WHERE id = ?1", id)
+}
+
+// Two statements rather than `? IS NULL OR ...` in the listings, so each has its own plan: by
+// device through the primary key, or the whole table.
+
+pub(super) fn list(conn: &Connection, device: Option<&str>) -> Result<Vec<Task>, StoreError> {
+    let sql = match device {
+        Some(_) => format!("SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ?1 ORDER BY id"),
+        None => format!("SELECT {TASK_COLUMNS} FROM tasks ORDER BY id"),
+    };
+    collect(conn, &sql, device, task_from_row)
 }
 
 /// Back in the queue now, whatever its state; the engine counts its retries on.
-pub(super) async fn retry(
-    conn: &mut SqliteConnection,
-    id: i64,
-    _now: Millis,
-) -> Result<bool, StoreError> {
-    let done = sqlx::query("UPDATE tasks SET status = 'queued', not_before = NULL WHERE id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    Ok(done.rows_affected() > 0)
+pub(super) fn retry(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    changed(
+        conn,
+        "UPDATE tasks SET status = 'queued', not_before = NULL WHERE id = ?1",
+        id,
+    )
 }
 
-pub(super) async fn list_faults(
-    conn: &mut SqliteConnection,
+pub(super) fn list_faults(
+    conn: &Connection,
     device: Option<&str>,
 ) -> Result<Vec<FaultRecord>, StoreError> {
-    // Two statements rather than `? IS NULL OR ...`, so each has its own plan: by device
-    // through the primary key, or the whole table.
-    let rows = match device {
-        Some(device) => {
-            let sql = format!("SELECT {FAULT_COLUMNS} FROM faults WHERE device_id = ? ORDER BY id");
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(device)
-                .fetch_all(&mut *conn)
-                .await
-        }
-        None => {
-            let sql = format!("SELECT {FAULT_COLUMNS} FROM faults ORDER BY id");
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .fetch_all(&mut *conn)
-                .await
-        }
-    }
-    .map_err(db_err)?;
-    rows.iter().map(fault_from_row).collect()
+    let sql = match device {
+        Some(_) => format!("SELECT {FAULT_COLUMNS} FROM faults WHERE device_id = ?1 ORDER BY id"),
+        None => format!("SELECT {FAULT_COLUMNS} FROM faults ORDER BY id"),
+    };
+    collect(conn, &sql, device, fault_from_row)
 }
 
-pub(super) async fn delete_fault(conn: &mut SqliteConnection, id: i64) -> Result<bool, StoreError> {
-    let done = sqlx::query("DELETE FROM faults WHERE id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .map_err(db_err)?;
-    Ok(done.rows_affected() > 0)
+pub(super) fn delete_fault(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    changed(conn, "DELETE FROM faults WHERE id = ?1", id)
 }
