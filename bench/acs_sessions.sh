@@ -8,14 +8,19 @@ cd "$(dirname "$0")/.."
 DEVICES="${1:-1000}"
 INTERVAL="${2:-5}"
 WINDOW="${3:-30}"
-cargo build --release -q -p acs -p cpe
+# BIN_DIR runs prebuilt binaries instead (e.g. a build with frame pointers, for profiling).
+BIN_DIR="${BIN_DIR:-}"
+if [ -z "$BIN_DIR" ]; then
+    cargo build --release -q -p acs -p cpe
+    BIN_DIR=./target/release
+fi
 WORK="$(mktemp -d)"
 trap 'kill $ACS_PID $SIM_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-RUST_LOG=warn ./target/release/acs serve --cwmp-listen 127.0.0.1:27547 --nbi-listen 127.0.0.1:27557 \
+RUST_LOG=warn "$BIN_DIR/acs" serve --cwmp-listen 127.0.0.1:27547 --nbi-listen 127.0.0.1:27557 \
     --fs-listen 127.0.0.1:27567 --database "sqlite://$WORK/acs.db" &
 ACS_PID=$!
 sleep 1
-./target/release/cpe simulate --acs-url http://127.0.0.1:27547/ --count "$DEVICES" \
+"$BIN_DIR/cpe" simulate --acs-url http://127.0.0.1:27547/ --count "$DEVICES" \
     --periodic-interval "$INTERVAL" --duration $((INTERVAL * 3 + WINDOW + 5)) --json > "$WORK/summary.json" &
 SIM_PID=$!
 finished() { curl -s http://127.0.0.1:27557/metrics | awk '/^acs_sessions_finished_total/ {print $2}'; }

@@ -231,11 +231,12 @@ pub(crate) fn percent_decode(s: &str) -> String {
             && let (Some(h), Some(l)) = (
                 bytes.get(i + 1).and_then(|&b| hex(b)),
                 bytes.get(i + 2).and_then(|&b| hex(b)),
-            ) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
         out.push(bytes[i]);
         i += 1;
     }

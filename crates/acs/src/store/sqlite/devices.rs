@@ -9,10 +9,21 @@ use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
 /// The columns [`from_row`] reads, over `devices d`; tags come along as a JSON array so a
 /// device is one query.
-const COLUMNS: &str = "d.id, d.oui, d.product_class, d.serial_number, d.manufacturer, \
-     d.first_seen, d.last_inform, d.last_boot, d.last_bootstrap, d.remote_address, \
-     d.last_events, d.tree, \
-     (SELECT json_group_array(t.tag) FROM device_tags t WHERE t.device_id = d.id) AS tags";
+macro_rules! device_columns {
+    () => {
+        "d.id, d.oui, d.product_class, d.serial_number, d.manufacturer, \
+         d.first_seen, d.last_inform, d.last_boot, d.last_bootstrap, d.remote_address, \
+         d.last_events, d.tree, \
+         (SELECT json_group_array(t.tag) FROM device_tags t WHERE t.device_id = d.id) AS tags"
+    };
+}
+const COLUMNS: &str = device_columns!();
+
+pub(super) const LOAD: &str = concat!(
+    "SELECT ",
+    device_columns!(),
+    " FROM devices d WHERE d.id = ?1"
+);
 
 fn from_row(row: &Row<'_>) -> Result<DeviceRecord, StoreError> {
     let id: String = row.get("id").map_err(db_err)?;
@@ -41,9 +52,7 @@ fn from_row(row: &Row<'_>) -> Result<DeviceRecord, StoreError> {
 }
 
 pub(super) fn load(conn: &Connection, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
-    let mut select = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM devices d WHERE d.id = ?1"))
-        .map_err(db_err)?;
+    let mut select = conn.prepare_cached(LOAD).map_err(db_err)?;
     let mut rows = select.query([id]).map_err(db_err)?;
     match rows.next().map_err(db_err)? {
         Some(row) => from_row(row).map(Some),
@@ -162,7 +171,9 @@ pub(super) fn explain(conn: &Connection, query: &DeviceQuery) -> Result<Vec<Stri
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .map_err(db_err)?;
     let rows = select
-        .query_map(params_from_iter(values(&binds)), |r| r.get::<_, String>("detail"))
+        .query_map(params_from_iter(values(&binds)), |r| {
+            r.get::<_, String>("detail")
+        })
         .map_err(db_err)?;
     rows.map(|r| r.map_err(db_err)).collect()
 }

@@ -6,7 +6,18 @@ use crate::model::FileMeta;
 use crate::store::StoreError;
 use rusqlite::{Connection, Row, params};
 
-const META_COLUMNS: &str = "name, file_type, oui, product_class, version, length, sha256, uploaded";
+macro_rules! meta_columns {
+    () => {
+        "name, file_type, oui, product_class, version, length, sha256, uploaded"
+    };
+}
+pub(super) const META: &str = concat!("SELECT ", meta_columns!(), " FROM files WHERE name = ?1");
+const WITH_CONTENT: &str = concat!(
+    "SELECT ",
+    meta_columns!(),
+    ", content FROM files WHERE name = ?1"
+);
+const ALL: &str = concat!("SELECT ", meta_columns!(), " FROM files ORDER BY name");
 
 fn meta_from_row(row: &Row<'_>) -> Result<FileMeta, StoreError> {
     let name: String = row.get("name").map_err(db_err)?;
@@ -26,11 +37,7 @@ fn meta_from_row(row: &Row<'_>) -> Result<FileMeta, StoreError> {
 
 /// Stores or replaces a file. Refused when larger than [`MAX_FILE_BYTES`] or when the
 /// metadata's length is not the content's.
-pub(super) fn put(
-    conn: &Connection,
-    meta: &FileMeta,
-    content: &[u8],
-) -> Result<(), StoreError> {
+pub(super) fn put(conn: &Connection, meta: &FileMeta, content: &[u8]) -> Result<(), StoreError> {
     if content.len() > MAX_FILE_BYTES {
         return Err(StoreError::Conflict(format!(
             "file {} is {} bytes; at most {MAX_FILE_BYTES} are stored",
@@ -78,8 +85,7 @@ pub(super) fn get(
     conn: &Connection,
     name: &str,
 ) -> Result<Option<(FileMeta, Vec<u8>)>, StoreError> {
-    let sql = format!("SELECT {META_COLUMNS}, content FROM files WHERE name = ?1");
-    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut select = conn.prepare_cached(WITH_CONTENT).map_err(db_err)?;
     let mut rows = select.query([name]).map_err(db_err)?;
     let Some(row) = rows.next().map_err(db_err)? else {
         return Ok(None);
@@ -89,8 +95,7 @@ pub(super) fn get(
 }
 
 pub(super) fn meta(conn: &Connection, name: &str) -> Result<Option<FileMeta>, StoreError> {
-    let sql = format!("SELECT {META_COLUMNS} FROM files WHERE name = ?1");
-    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut select = conn.prepare_cached(META).map_err(db_err)?;
     let mut rows = select.query([name]).map_err(db_err)?;
     match rows.next().map_err(db_err)? {
         Some(row) => meta_from_row(row).map(Some),
@@ -106,8 +111,7 @@ pub(super) fn delete(conn: &Connection, name: &str) -> Result<bool, StoreError> 
 }
 
 pub(super) fn list(conn: &Connection) -> Result<Vec<FileMeta>, StoreError> {
-    let sql = format!("SELECT {META_COLUMNS} FROM files ORDER BY name");
-    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut select = conn.prepare_cached(ALL).map_err(db_err)?;
     let mut rows = select.query([]).map_err(db_err)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next().map_err(db_err)? {

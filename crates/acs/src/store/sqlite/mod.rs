@@ -161,7 +161,10 @@ fn own_file(path: &Path) -> Result<File, StoreError> {
         .write(true)
         .open(&lock_path)
         .map_err(|e| {
-            StoreError::Database(format!("cannot open {}: {e}", Path::new(&lock_path).display()))
+            StoreError::Database(format!(
+                "cannot open {}: {e}",
+                Path::new(&lock_path).display()
+            ))
         })?;
     match file.try_lock() {
         Ok(()) => Ok(file),
@@ -192,9 +195,11 @@ pub(crate) fn to_u32(what: &str, v: i64) -> Result<u32, StoreError> {
     u32::try_from(v).map_err(|_| corrupt(what, format!("{v} out of range")))
 }
 
+const NEXT_ID: &str = "UPDATE id_sequences SET last = last + 1 WHERE name = ?1 RETURNING last";
+
 /// The next id of `sequence` (`tasks` or `faults`); inside a write transaction.
 pub(crate) fn next_id(conn: &Connection, sequence: &str) -> Result<i64, StoreError> {
-    conn.prepare_cached("UPDATE id_sequences SET last = last + 1 WHERE name = ?1 RETURNING last")
+    conn.prepare_cached(NEXT_ID)
         .and_then(|mut s| s.query_row([sequence], |r| r.get(0)))
         .map_err(db_err)
 }
@@ -202,7 +207,10 @@ pub(crate) fn next_id(conn: &Connection, sequence: &str) -> Result<i64, StoreErr
 impl Store for SqliteStore {
     async fn load_device(&self, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
         let id = id.to_string();
-        self.inner.db.read(move |conn| devices::load(conn, &id)).await
+        self.inner
+            .db
+            .read(move |conn| devices::load(conn, &id))
+            .await
     }
 
     async fn save_session(&self, write: SessionWrite) -> Result<(), StoreError> {
@@ -215,7 +223,10 @@ impl Store for SqliteStore {
 
     async fn delete_device(&self, id: &str) -> Result<bool, StoreError> {
         let id = id.to_string();
-        self.inner.db.write(move |conn| devices::delete(conn, &id)).await
+        self.inner
+            .db
+            .write(move |conn| devices::delete(conn, &id))
+            .await
     }
 
     async fn set_tag(&self, id: &str, tag: &str, present: bool) -> Result<bool, StoreError> {
@@ -272,7 +283,10 @@ impl Store for SqliteStore {
     }
 
     async fn delete_task(&self, id: i64) -> Result<bool, StoreError> {
-        self.inner.db.write(move |conn| tasks::delete(conn, id)).await
+        self.inner
+            .db
+            .write(move |conn| tasks::delete(conn, id))
+            .await
     }
 
     async fn list_tasks(&self, device: Option<&str>) -> Result<Vec<Task>, StoreError> {
@@ -284,7 +298,10 @@ impl Store for SqliteStore {
     }
 
     async fn retry_task(&self, id: i64, _now: Millis) -> Result<bool, StoreError> {
-        self.inner.db.write(move |conn| tasks::retry(conn, id)).await
+        self.inner
+            .db
+            .write(move |conn| tasks::retry(conn, id))
+            .await
     }
 
     async fn list_faults(&self, device: Option<&str>) -> Result<Vec<FaultRecord>, StoreError> {
@@ -324,12 +341,18 @@ impl Store for SqliteStore {
 
     async fn file_meta(&self, name: &str) -> Result<Option<FileMeta>, StoreError> {
         let name = name.to_string();
-        self.inner.db.read(move |conn| files::meta(conn, &name)).await
+        self.inner
+            .db
+            .read(move |conn| files::meta(conn, &name))
+            .await
     }
 
     async fn delete_file(&self, name: &str) -> Result<bool, StoreError> {
         let name = name.to_string();
-        self.inner.db.write(move |conn| files::delete(conn, &name)).await
+        self.inner
+            .db
+            .write(move |conn| files::delete(conn, &name))
+            .await
     }
 
     async fn list_files(&self) -> Result<Vec<FileMeta>, StoreError> {
@@ -351,3 +374,6 @@ impl Store for SqliteStore {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,6 +25,38 @@ ON CONFLICT (id) DO UPDATE SET oui = excluded.oui, product_class = excluded.prod
     tree = excluded.tree, text_numbers = excluded.text_numbers,
     params_digest = excluded.params_digest";
 
+const DIGEST: &str = "SELECT params_digest FROM devices WHERE id = ?1";
+const INSERT_TAG: &str = "INSERT OR IGNORE INTO device_tags (device_id, tag) VALUES (?1, ?2)";
+const INDEX_ROWS: &str = "SELECT path, value, num FROM device_params WHERE device_id = ?1";
+const UPSERT_INDEX_ROW: &str = "
+INSERT INTO device_params (device_id, path, value, num) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, num = excluded.num";
+const DELETE_INDEX_ROW: &str = "DELETE FROM device_params WHERE device_id = ?1 AND path = ?2";
+const UPDATE_TASK: &str = "
+UPDATE tasks SET status = ?3, retries = ?4, not_before = ?5, expiry = ?6, result = ?7,
+    fault = ?8
+WHERE device_id = ?1 AND id = ?2";
+const TASK_EXISTS: &str = "SELECT 1 FROM tasks WHERE id = ?1";
+const INSERT_FAULT: &str = "
+INSERT INTO faults (device_id, id, channel, task_id, code, message, detail, retries, timestamp)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+const DELETE_FAULT: &str = "DELETE FROM faults WHERE id = ?1";
+
+/// Every statement of a session's save, for the test that none is compiled twice.
+#[cfg(test)]
+pub(super) const STATEMENTS: &[&str] = &[
+    DIGEST,
+    UPSERT_DEVICE,
+    INSERT_TAG,
+    INDEX_ROWS,
+    UPSERT_INDEX_ROW,
+    DELETE_INDEX_ROW,
+    UPDATE_TASK,
+    TASK_EXISTS,
+    INSERT_FAULT,
+    DELETE_FAULT,
+];
+
 pub(super) fn status_text(s: TaskStatus) -> &'static str {
     match s {
         TaskStatus::Queued => "queued",
@@ -54,7 +86,7 @@ pub(super) fn save_session(
     let id = d.id.as_str();
     let digest = params::digest(digest_key, &d.tree);
     let previous: Option<i64> = conn
-        .prepare_cached("SELECT params_digest FROM devices WHERE id = ?1")
+        .prepare_cached(DIGEST)
         .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
         .map_err(db_err)?;
     conn.prepare_cached(UPSERT_DEVICE)
@@ -78,9 +110,7 @@ pub(super) fn save_session(
         })
         .map_err(db_err)?;
     if previous.is_none() {
-        let mut insert = conn
-            .prepare_cached("INSERT OR IGNORE INTO device_tags (device_id, tag) VALUES (?1, ?2)")
-            .map_err(db_err)?;
+        let mut insert = conn.prepare_cached(INSERT_TAG).map_err(db_err)?;
         for tag in &d.tags {
             insert.execute(params![id, tag]).map_err(db_err)?;
         }
@@ -90,9 +120,7 @@ pub(super) fn save_session(
     }
     update_tasks(conn, write)?;
     insert_faults(conn, &write.new_faults)?;
-    let mut clear = conn
-        .prepare_cached("DELETE FROM faults WHERE id = ?1")
-        .map_err(db_err)?;
+    let mut clear = conn.prepare_cached(DELETE_FAULT).map_err(db_err)?;
     for fault in &write.cleared_faults {
         clear.execute([fault]).map_err(db_err)?;
     }
@@ -113,9 +141,7 @@ fn write_index(
 ) -> Result<(), StoreError> {
     let mut stored: HashMap<String, (String, Option<f64>)> = HashMap::new();
     if !new_device {
-        let mut select = conn
-            .prepare_cached("SELECT path, value, num FROM device_params WHERE device_id = ?1")
-            .map_err(db_err)?;
+        let mut select = conn.prepare_cached(INDEX_ROWS).map_err(db_err)?;
         let rows = select
             .query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
             .map_err(db_err)?;
@@ -124,24 +150,18 @@ fn write_index(
             stored.insert(path, entry);
         }
     }
-    let mut upsert = conn
-        .prepare_cached(
-            "INSERT INTO device_params (device_id, path, value, num) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value,
-                 num = excluded.num",
-        )
-        .map_err(db_err)?;
+    let mut upsert = conn.prepare_cached(UPSERT_INDEX_ROW).map_err(db_err)?;
     for (path, value, num) in params::rows(tree) {
         let unchanged = stored
             .remove(path)
             .is_some_and(|(v, n)| v == value && n == num);
         if !unchanged {
-            upsert.execute(params![id, path, value, num]).map_err(db_err)?;
+            upsert
+                .execute(params![id, path, value, num])
+                .map_err(db_err)?;
         }
     }
-    let mut delete = conn
-        .prepare_cached("DELETE FROM device_params WHERE device_id = ?1 AND path = ?2")
-        .map_err(db_err)?;
+    let mut delete = conn.prepare_cached(DELETE_INDEX_ROW).map_err(db_err)?;
     for path in stored.keys() {
         delete.execute(params![id, path]).map_err(db_err)?;
     }
@@ -149,13 +169,7 @@ fn write_index(
 }
 
 fn update_tasks(conn: &Connection, write: &SessionWrite) -> Result<(), StoreError> {
-    let mut update = conn
-        .prepare_cached(
-            "UPDATE tasks SET status = ?3, retries = ?4, not_before = ?5, expiry = ?6,
-                 result = ?7, fault = ?8
-             WHERE device_id = ?1 AND id = ?2",
-        )
-        .map_err(db_err)?;
+    let mut update = conn.prepare_cached(UPDATE_TASK).map_err(db_err)?;
     for t in &write.tasks {
         let result = t
             .result
@@ -187,16 +201,8 @@ fn insert_faults(conn: &Connection, faults: &[NewFault]) -> Result<(), StoreErro
     if faults.is_empty() {
         return Ok(());
     }
-    let mut task_exists = conn
-        .prepare_cached("SELECT 1 FROM tasks WHERE id = ?1")
-        .map_err(db_err)?;
-    let mut insert = conn
-        .prepare_cached(
-            "INSERT INTO faults (device_id, id, channel, task_id, code, message, detail,
-                 retries, timestamp)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )
-        .map_err(db_err)?;
+    let mut task_exists = conn.prepare_cached(TASK_EXISTS).map_err(db_err)?;
+    let mut insert = conn.prepare_cached(INSERT_FAULT).map_err(db_err)?;
     for f in faults {
         if let Some(task) = f.task
             && !task_exists.exists([task]).map_err(db_err)?

@@ -12,11 +12,39 @@ use crate::model::{FaultInfo, FaultRecord, Millis, Task, TaskSpec, TaskStatus};
 use crate::store::StoreError;
 use rusqlite::{Connection, Row, params};
 
-const TASK_COLUMNS: &str =
-    "device_id, id, spec, status, created, expiry, retries, not_before, result, fault";
+// Statements with a bound device id have no ORDER BY: with SQLite's STAT4 planner, a
+// statement that sorts the rows of a bound key is compiled again for every new binding,
+// which costs more than the query. The few rows of one device are sorted here instead.
 
-const FAULT_COLUMNS: &str =
-    "device_id, id, channel, task_id, code, message, detail, retries, timestamp";
+macro_rules! task_columns {
+    () => {
+        "device_id, id, spec, status, created, expiry, retries, not_before, result, fault"
+    };
+}
+macro_rules! fault_columns {
+    () => {
+        "device_id, id, channel, task_id, code, message, detail, retries, timestamp"
+    };
+}
+
+pub(super) const UNFINISHED_TASKS: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    " FROM tasks WHERE device_id = ?1 AND status <> 'done'"
+);
+const DEVICE_TASKS: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    " FROM tasks WHERE device_id = ?1"
+);
+const ALL_TASKS: &str = concat!("SELECT ", task_columns!(), " FROM tasks ORDER BY id");
+const TASK: &str = concat!("SELECT ", task_columns!(), " FROM tasks WHERE id = ?1");
+pub(super) const DEVICE_FAULTS: &str = concat!(
+    "SELECT ",
+    fault_columns!(),
+    " FROM faults WHERE device_id = ?1"
+);
+const ALL_FAULTS: &str = concat!("SELECT ", fault_columns!(), " FROM faults ORDER BY id");
 
 fn task_from_row(row: &Row<'_>) -> Result<Task, StoreError> {
     let id: i64 = row.get("id").map_err(db_err)?;
@@ -69,10 +97,7 @@ fn fault_from_row(row: &Row<'_>) -> Result<FaultRecord, StoreError> {
             message: row.get("message").map_err(db_err)?,
             detail,
         },
-        retries: to_u32(
-            &format!("fault {id}"),
-            row.get("retries").map_err(db_err)?,
-        )?,
+        retries: to_u32(&format!("fault {id}"), row.get("retries").map_err(db_err)?)?,
         timestamp: row.get("timestamp").map_err(db_err)?,
     })
 }
@@ -131,14 +156,9 @@ pub(super) fn due(
 ) -> Result<(Vec<Task>, Vec<i64>), StoreError> {
     let mut due = Vec::new();
     let mut expired_ids = Vec::new();
-    let sql = format!(
-        "SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ?1 AND status <> 'done'
-         ORDER BY created, id"
-    );
-    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
-    let mut rows = select.query([device]).map_err(db_err)?;
-    while let Some(row) = rows.next().map_err(db_err)? {
-        let task = task_from_row(row)?;
+    let mut unfinished = collect(conn, UNFINISHED_TASKS, Some(device), task_from_row)?;
+    unfinished.sort_by_key(|t| (t.created, t.id));
+    for task in unfinished {
         if expired(&task, now) {
             expired_ids.push(task.id);
         } else if is_due(&task, now) {
@@ -183,8 +203,7 @@ fn collect<T>(
 }
 
 pub(super) fn get(conn: &Connection, id: i64) -> Result<Option<Task>, StoreError> {
-    let sql = format!("SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?1");
-    let mut select = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut select = conn.prepare_cached(TASK).map_err(db_err)?;
     let mut rows = select.query([id]).map_err(db_err)?;
     match rows.next().map_err(db_err)? {
         Some(row) => task_from_row(row).map(Some),
@@ -209,11 +228,14 @@ pub(super) fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
 // device through the primary key, or the whole table.
 
 pub(super) fn list(conn: &Connection, device: Option<&str>) -> Result<Vec<Task>, StoreError> {
-    let sql = match device {
-        Some(_) => format!("SELECT {TASK_COLUMNS} FROM tasks WHERE device_id = ?1 ORDER BY id"),
-        None => format!("SELECT {TASK_COLUMNS} FROM tasks ORDER BY id"),
+    let sql = if device.is_some() {
+        DEVICE_TASKS
+    } else {
+        ALL_TASKS
     };
-    collect(conn, &sql, device, task_from_row)
+    let mut tasks = collect(conn, sql, device, task_from_row)?;
+    tasks.sort_by_key(|t| t.id);
+    Ok(tasks)
 }
 
 /// Back in the queue now, whatever its state; the engine counts its retries on.
@@ -229,11 +251,14 @@ pub(super) fn list_faults(
     conn: &Connection,
     device: Option<&str>,
 ) -> Result<Vec<FaultRecord>, StoreError> {
-    let sql = match device {
-        Some(_) => format!("SELECT {FAULT_COLUMNS} FROM faults WHERE device_id = ?1 ORDER BY id"),
-        None => format!("SELECT {FAULT_COLUMNS} FROM faults ORDER BY id"),
+    let sql = if device.is_some() {
+        DEVICE_FAULTS
+    } else {
+        ALL_FAULTS
     };
-    collect(conn, &sql, device, fault_from_row)
+    let mut faults = collect(conn, sql, device, fault_from_row)?;
+    faults.sort_by_key(|f| f.id);
+    Ok(faults)
 }
 
 pub(super) fn delete_fault(conn: &Connection, id: i64) -> Result<bool, StoreError> {
