@@ -87,6 +87,17 @@ pub struct AcsConfig {
     pub cwmp: CwmpConfig,
     pub connection_request: ConnectionRequestConfig,
     pub tasks: TaskConfig,
+    pub store: StoreConfig,
+}
+
+/// `[store]`: how the embedded SQLite store trades memory and latency for CPU.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StoreConfig {
+    /// Memory for devices kept decoded between their sessions; 0 turns the cache off.
+    pub device_cache_mib: u64,
+    /// How long a write may wait for others to share its commit.
+    pub commit_window_ms: u64,
 }
 
 /// `[cwmp]`: the CWMP endpoint.
@@ -151,6 +162,26 @@ impl Default for AcsConfig {
             cwmp: CwmpConfig::default(),
             connection_request: ConnectionRequestConfig::default(),
             tasks: TaskConfig::default(),
+            store: StoreConfig::default(),
+        }
+    }
+}
+
+impl Default for StoreConfig {
+    fn default() -> Self {
+        StoreConfig {
+            device_cache_mib: 256,
+            commit_window_ms: 5,
+        }
+    }
+}
+
+impl StoreConfig {
+    pub fn sqlite_options(&self) -> crate::store::sqlite::SqliteOptions {
+        crate::store::sqlite::SqliteOptions {
+            device_cache_bytes: usize::try_from(self.device_cache_mib.saturating_mul(1 << 20))
+                .unwrap_or(usize::MAX),
+            commit_window: Duration::from_millis(self.commit_window_ms),
         }
     }
 }

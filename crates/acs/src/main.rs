@@ -53,7 +53,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Serve(options) => {
             let config = AcsConfig::load(&options).context("invalid configuration")?;
-            let store = SqliteStore::open(&config.database)
+            let store = SqliteStore::open_with(&config.database, config.store.sqlite_options())
                 .await
                 .with_context(|| format!("cannot open the database {}", config.database))?;
             let shutdown = CancellationToken::new();

@@ -303,8 +303,9 @@ async fn a_device_that_disconnects_mid_session_resumes() {
         resumed.acs_requests,
         ["GetParameterValues", "SetParameterValues"]
     );
-    // Two TCP connections, one cookie: the ACS recognised the session on the second.
-    assert_eq!(relay.accepted() - connections, 2);
+    // At least two TCP connections (the client may open a spare one while its first is
+    // on its way back to the pool), one cookie: the ACS recognised the session after the cut.
+    assert!(relay.accepted() - connections >= 2);
     assert_eq!(resumed.cookies_set, 1);
     // One Inform opened the session, and it ended normally rather than by the idle timeout.
     assert_eq!(

@@ -60,14 +60,19 @@ const U63: Kind = Kind::Int(i64::MAX as u64);
 const CWMP: Option<&str> = Some("cwmp");
 const CR: Option<&str> = Some("connection_request");
 const TASKS: Option<&str> = Some("tasks");
+const STORE: Option<&str> = Some("store");
 
-pub(super) const SECTIONS: [(&str, &str); 3] = [
+pub(super) const SECTIONS: [(&str, &str); 4] = [
     ("cwmp", "The CWMP endpoint CPEs talk to."),
     (
         "connection_request",
         "Connection requests: how the ACS asks a CPE to open a session.",
     ),
     ("tasks", "Retries of faulted tasks."),
+    (
+        "store",
+        "The embedded SQLite store: memory and commit latency traded for CPU.",
+    ),
 ];
 
 pub(super) const KEYS: &[Key] = &[
@@ -194,6 +199,20 @@ pub(super) const KEYS: &[Key] = &[
         "transfer_timeout_secs",
         U63,
         "Longest wait for a download's or upload's TransferComplete.",
+    ),
+    key(
+        STORE,
+        "device_cache_mib",
+        U63,
+        "Memory for devices kept decoded between sessions (saves a read and a decode\n\
+        per session); 0 turns the cache off.",
+    ),
+    key(
+        STORE,
+        "commit_window_ms",
+        U63,
+        "How long a write may wait for others to share its commit: more sessions per\n\
+        commit cost less CPU each, and each session's end waits up to this long.",
     ),
 ];
 

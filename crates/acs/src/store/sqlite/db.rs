@@ -24,7 +24,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a statement waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -45,18 +45,25 @@ trait WriteJob: Send {
     fn run(&mut self, conn: &Connection) -> bool;
     /// Hands the caller its result, or `committed`'s error when the batch did not commit.
     fn deliver(self: Box<Self>, committed: Result<(), String>);
+    /// Someone waits for it now (a read routed to the writer): commit without waiting for
+    /// more writes.
+    fn urgent(&self) -> bool;
 }
 
-struct Pending<R, F> {
+struct Pending<R, T, F, A> {
     write: Option<F>,
-    result: Option<Result<R, StoreError>>,
+    result: Option<Result<(R, T), StoreError>>,
+    after_commit: Option<A>,
     reply: tokio::sync::oneshot::Sender<Result<R, StoreError>>,
+    urgent: bool,
 }
 
-impl<R, F> WriteJob for Pending<R, F>
+impl<R, T, F, A> WriteJob for Pending<R, T, F, A>
 where
     R: Send,
-    F: FnOnce(&Connection) -> Result<R, StoreError> + Send,
+    T: Send,
+    F: FnOnce(&Connection) -> Result<(R, T), StoreError> + Send,
+    A: FnOnce(T) + Send,
 {
     fn run(&mut self, conn: &Connection) -> bool {
         let Some(write) = self.write.take() else {
@@ -71,11 +78,21 @@ where
 
     fn deliver(self: Box<Self>, committed: Result<(), String>) {
         let outcome = match (committed, self.result) {
-            (Ok(()), Some(result)) => result,
+            (Ok(()), Some(Ok((result, kept)))) => {
+                if let Some(after_commit) = self.after_commit {
+                    after_commit(kept);
+                }
+                Ok(result)
+            }
+            (Ok(()), Some(Err(e))) => Err(e),
             (Ok(()), None) => Err(StoreError::Database("the write did not run".into())),
             (Err(e), _) => Err(StoreError::Database(e)),
         };
         let _ = self.reply.send(outcome);
+    }
+
+    fn urgent(&self) -> bool {
+        self.urgent
     }
 }
 
@@ -95,12 +112,16 @@ struct ReaderPool {
 
 impl Db {
     /// Starts the writer thread on `writer` (already migrated) and, for a file, a reader
-    /// pool on `path`.
-    pub(super) fn start(writer: Connection, path: Option<PathBuf>) -> Result<Db, StoreError> {
+    /// pool on `path`. A write waits up to `commit_window` for others to share its commit.
+    pub(super) fn start(
+        writer: Connection,
+        path: Option<PathBuf>,
+        commit_window: Duration,
+    ) -> Result<Db, StoreError> {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("acs-sqlite-writer".into())
-            .spawn(move || write_loop(writer, queue))
+            .spawn(move || write_loop(writer, queue, commit_window))
             .map_err(|e| StoreError::Database(format!("cannot start the writer thread: {e}")))?;
         let readers = path.map(|path| ReaderPool {
             path,
@@ -117,11 +138,45 @@ impl Db {
         R: Send + 'static,
         F: FnOnce(&Connection) -> Result<R, StoreError> + Send + 'static,
     {
+        self.write_then(move |conn| f(conn).map(|r| (r, ())), |()| {})
+            .await
+    }
+
+    /// As [`Db::write`], and once the write has committed, runs `after_commit` with what `f`
+    /// kept for it, on the writer thread: such calls happen in commit order.
+    pub(super) async fn write_then<R, T, F, A>(
+        &self,
+        f: F,
+        after_commit: A,
+    ) -> Result<R, StoreError>
+    where
+        R: Send + 'static,
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<(R, T), StoreError> + Send + 'static,
+        A: FnOnce(T) + Send + 'static,
+    {
+        self.submit(f, Some(after_commit), false).await
+    }
+
+    async fn submit<R, T, F, A>(
+        &self,
+        f: F,
+        after_commit: Option<A>,
+        urgent: bool,
+    ) -> Result<R, StoreError>
+    where
+        R: Send + 'static,
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<(R, T), StoreError> + Send + 'static,
+        A: FnOnce(T) + Send + 'static,
+    {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(Pending {
             write: Some(f),
             result: None,
+            after_commit,
             reply,
+            urgent,
         });
         self.jobs
             .send(job)
@@ -129,6 +184,16 @@ impl Db {
         answer
             .await
             .map_err(|_| StoreError::Database("the database writer has stopped".into()))?
+    }
+
+    /// A read on the writer connection (an in-memory database has no other).
+    async fn read_on_writer<R, F>(&self, f: F) -> Result<R, StoreError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&Connection) -> Result<R, StoreError> + Send + 'static,
+    {
+        self.submit(move |conn| f(conn).map(|r| (r, ())), None::<fn(())>, true)
+            .await
     }
 
     /// Runs a short read (a few rows by key) on the calling thread.
@@ -139,7 +204,7 @@ impl Db {
     {
         match &self.readers {
             Some(pool) => pool.with(f),
-            None => self.write(f).await,
+            None => self.read_on_writer(f).await,
         }
     }
 
@@ -150,7 +215,7 @@ impl Db {
         F: FnOnce(&Connection) -> Result<R, StoreError> + Send + 'static,
     {
         if self.readers.is_none() {
-            return self.write(f).await;
+            return self.read_on_writer(f).await;
         }
         let db = Arc::clone(self);
         tokio::task::spawn_blocking(move || match &db.readers {
@@ -202,16 +267,29 @@ fn open_reader(path: &PathBuf) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
-fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>) {
+fn write_loop(conn: Connection, queue: mpsc::Receiver<Job>, window: Duration) {
     let mut batch: Vec<Job> = Vec::new();
     // Ends when the store and every clone of it are gone.
     while let Ok(first) = queue.recv() {
+        let deadline = Instant::now() + window;
+        let mut urgent = first.urgent();
         batch.push(first);
         while batch.len() < MAX_BATCH {
-            match queue.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
+            let next = match queue.try_recv() {
+                Ok(job) => Some(job),
+                Err(mpsc::TryRecvError::Disconnected) => None,
+                Err(mpsc::TryRecvError::Empty) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if urgent || left.is_zero() {
+                        None
+                    } else {
+                        queue.recv_timeout(left).ok()
+                    }
+                }
+            };
+            let Some(job) = next else { break };
+            urgent |= job.urgent();
+            batch.push(job);
         }
         run_batch(&conn, &mut batch);
     }

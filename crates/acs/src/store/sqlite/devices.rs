@@ -6,6 +6,7 @@ use crate::model::{DeviceRecord, Tree};
 use crate::store::{DeviceQuery, StoreError};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+use std::collections::BTreeSet;
 
 /// The columns [`from_row`] reads, over `devices d`; tags come along as a JSON array so a
 /// device is one query.
@@ -67,6 +68,15 @@ pub(super) fn delete(conn: &Connection, id: &str) -> Result<bool, StoreError> {
         .and_then(|mut s| s.execute([id]))
         .map_err(db_err)?;
     Ok(deleted > 0)
+}
+
+pub(super) const TAGS: &str = "SELECT tag FROM device_tags WHERE device_id = ?1";
+
+/// The device's tags as stored now.
+pub(super) fn tags(conn: &Connection, id: &str) -> Result<BTreeSet<String>, StoreError> {
+    let mut select = conn.prepare_cached(TAGS).map_err(db_err)?;
+    let rows = select.query_map([id], |r| r.get(0)).map_err(db_err)?;
+    rows.map(|r| r.map_err(db_err)).collect()
 }
 
 pub(super) fn exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {

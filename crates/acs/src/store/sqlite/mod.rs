@@ -13,6 +13,7 @@
 //! `locks`) and a second process on the same file is refused at open. Several ACS nodes
 //! share a PostgreSQL database instead.
 
+mod cache;
 mod db;
 mod devices;
 mod files;
@@ -25,6 +26,7 @@ mod tasks;
 
 use super::{DeviceQuery, SessionWrite, Store, StoreError};
 use crate::model::{DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec};
+use cache::DeviceCache;
 use db::Db;
 use locks::SessionLocks;
 use rusqlite::{Connection, OpenFlags};
@@ -32,6 +34,7 @@ use std::collections::hash_map::RandomState;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use migrate::MIGRATIONS;
 
@@ -46,9 +49,25 @@ pub struct SqliteStore {
     inner: Arc<Inner>,
 }
 
+/// How the store trades memory and latency for CPU.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SqliteOptions {
+    /// Memory for devices kept decoded between their sessions (see `cache`); 0 for none.
+    pub device_cache_bytes: usize,
+    /// How long a write may wait for others to share its commit (see `db`).
+    pub commit_window: Duration,
+}
+
+impl Default for SqliteOptions {
+    fn default() -> Self {
+        crate::config::StoreConfig::default().sqlite_options()
+    }
+}
+
 #[derive(Debug)]
 struct Inner {
     db: Arc<Db>,
+    cache: DeviceCache,
     locks: SessionLocks,
     /// Keys the digest of indexed values (see `params`).
     digest_key: RandomState,
@@ -61,9 +80,14 @@ impl SqliteStore {
     /// date. `url` is `sqlite://path/to/acs.db`, `sqlite:///absolute/path.db`, or
     /// `sqlite::memory:` for a private in-memory database (tests).
     pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
+        SqliteStore::open_with(url, SqliteOptions::default()).await
+    }
+
+    /// [`SqliteStore::open`] with other than the default options.
+    pub async fn open_with(url: &str, options: SqliteOptions) -> Result<SqliteStore, StoreError> {
         let location = parse_url(url)?;
         // Opening and migrating touch the disk and may wait on a busy file.
-        tokio::task::spawn_blocking(move || open_blocking(location))
+        tokio::task::spawn_blocking(move || open_blocking(location, options))
             .await
             .map_err(|e| StoreError::Database(format!("opening the database failed: {e}")))?
     }
@@ -112,7 +136,7 @@ fn parse_url(url: &str) -> Result<Location, StoreError> {
     Ok(Location::File(PathBuf::from(rest)))
 }
 
-fn open_blocking(location: Location) -> Result<SqliteStore, StoreError> {
+fn open_blocking(location: Location, options: SqliteOptions) -> Result<SqliteStore, StoreError> {
     let (mut writer, path, owner) = match location {
         Location::Memory => (Connection::open_in_memory().map_err(db_err)?, None, None),
         Location::File(path) => {
@@ -143,7 +167,8 @@ fn open_blocking(location: Location) -> Result<SqliteStore, StoreError> {
     migrate::run(&mut writer)?;
     Ok(SqliteStore {
         inner: Arc::new(Inner {
-            db: Arc::new(Db::start(writer, path)?),
+            db: Arc::new(Db::start(writer, path, options.commit_window)?),
+            cache: DeviceCache::new(options.device_cache_bytes),
             locks: SessionLocks::default(),
             digest_key: RandomState::new(),
             _owner: owner,
@@ -206,6 +231,9 @@ pub(crate) fn next_id(conn: &Connection, sequence: &str) -> Result<i64, StoreErr
 
 impl Store for SqliteStore {
     async fn load_device(&self, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
+        if let Some(device) = self.inner.cache.get(id) {
+            return Ok(Some(device));
+        }
         let id = id.to_string();
         self.inner
             .db
@@ -215,25 +243,51 @@ impl Store for SqliteStore {
 
     async fn save_session(&self, write: SessionWrite) -> Result<(), StoreError> {
         let inner = Arc::clone(&self.inner);
+        let cache = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| save::save_session(conn, &inner.digest_key, &write))
+            .write_then(
+                move |conn| {
+                    let tree_bytes = save::save_session(conn, &inner.digest_key, &write)?;
+                    // Tags set through the API while the session ran are the stored ones.
+                    let mut device = write.device;
+                    device.tags = devices::tags(conn, &device.id)?;
+                    Ok(((), (device, tree_bytes)))
+                },
+                move |(device, tree_bytes)| cache.cache.put(device, tree_bytes),
+            )
             .await
     }
 
     async fn delete_device(&self, id: &str) -> Result<bool, StoreError> {
         let id = id.to_string();
+        let cache = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| devices::delete(conn, &id))
+            .write_then(
+                move |conn| Ok((devices::delete(conn, &id)?, id)),
+                move |id| cache.cache.remove(&id),
+            )
             .await
     }
 
     async fn set_tag(&self, id: &str, tag: &str, present: bool) -> Result<bool, StoreError> {
         let (id, tag) = (id.to_string(), tag.to_string());
+        let cache = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| devices::set_tag(conn, &id, &tag, present))
+            .write_then(
+                move |conn| {
+                    let found = devices::set_tag(conn, &id, &tag, present)?;
+                    let tags = if found {
+                        devices::tags(conn, &id)?
+                    } else {
+                        Default::default()
+                    };
+                    Ok((found, (id, tags)))
+                },
+                move |(id, tags)| cache.cache.set_tags(&id, tags),
+            )
             .await
     }
 

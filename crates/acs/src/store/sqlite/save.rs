@@ -77,14 +77,18 @@ pub(super) fn encode<T: serde::Serialize + ?Sized>(
 ///
 /// Tags belong to `set_tag`: they are written from the record only when the session creates
 /// the device, so a tag set through the API while a session runs is not undone by it.
+///
+/// Returns the length of the tree's JSON, for the device cache's accounting.
 pub(super) fn save_session(
     conn: &Connection,
     digest_key: &RandomState,
     write: &SessionWrite,
-) -> Result<(), StoreError> {
+) -> Result<usize, StoreError> {
     let d = &write.device;
     let id = d.id.as_str();
     let digest = params::digest(digest_key, &d.tree);
+    let tree = encode("tree", &d.tree)?;
+    let tree_bytes = tree.len();
     let previous: Option<i64> = conn
         .prepare_cached(DIGEST)
         .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
@@ -103,7 +107,7 @@ pub(super) fn save_session(
                 d.last_bootstrap,
                 d.remote_address,
                 encode("events", &d.last_events).map_err(to_sql_err)?,
-                encode("tree", &d.tree).map_err(to_sql_err)?,
+                tree,
                 params::text_numbers(d),
                 digest,
             ])
@@ -124,7 +128,7 @@ pub(super) fn save_session(
     for fault in &write.cleared_faults {
         clear.execute([fault]).map_err(db_err)?;
     }
-    Ok(())
+    Ok(tree_bytes)
 }
 
 /// A JSON encoding error inside a rusqlite closure.

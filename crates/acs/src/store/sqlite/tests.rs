@@ -79,6 +79,7 @@ fn session_statements_are_compiled_once() {
         retry.tasks.push(task);
         retry.cleared_faults = recorded.iter().map(|f| f.id).collect();
         save::save_session(&conn, &key, &retry).expect("retry");
+        assert_eq!(devices::tags(&conn, &id).expect("tags").len(), 1);
         assert!(
             tasks::list_faults(&conn, Some(&id))
                 .expect("faults")
@@ -87,6 +88,7 @@ fn session_statements_are_compiled_once() {
     }
     let session_path = [
         devices::LOAD,
+        devices::TAGS,
         tasks::UNFINISHED_TASKS,
         tasks::DEVICE_FAULTS,
         files::META,
