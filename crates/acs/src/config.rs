@@ -120,6 +120,8 @@ pub struct CwmpConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
     pub allow_basic_over_http: bool,
+    /// Threads serving CPE connections; 0 for one per CPU.
+    pub workers: u64,
 }
 
 /// `[connection_request]`: how the ACS wakes a CPE.
@@ -198,6 +200,7 @@ impl Default for CwmpConfig {
             username: None,
             password: None,
             allow_basic_over_http: false,
+            workers: 0,
         }
     }
 }
@@ -231,6 +234,14 @@ impl CwmpConfig {
 
     pub fn idle_timeout(&self) -> Duration {
         Duration::from_secs(self.idle_timeout_secs)
+    }
+
+    /// The number of CWMP worker threads: `workers`, or one per CPU when 0.
+    pub fn worker_threads(&self) -> usize {
+        match usize::try_from(self.workers) {
+            Ok(0) | Err(_) => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            Ok(n) => n,
+        }
     }
 
     pub fn session_lock(&self) -> Duration {

@@ -19,6 +19,8 @@ pub enum ServeError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("cannot start the CWMP worker threads: {source}")]
+    Workers { source: std::io::Error },
 }
 
 /// The addresses the listeners actually bound (port 0 gives a free port).
@@ -49,10 +51,16 @@ pub async fn serve<S: Store>(
     shutdown: CancellationToken,
     on_bound: impl FnOnce(Bound),
 ) -> Result<(), ServeError> {
-    let (cwmp_listener, cwmp) = bind("CWMP", config.cwmp_listen).await?;
+    let workers = config.cwmp.worker_threads();
+    let (cwmp_listeners, cwmp) = crate::cwmp_server::listener::bind(config.cwmp_listen, workers)
+        .map_err(|source| ServeError::Bind {
+            what: "CWMP",
+            addr: config.cwmp_listen,
+            source,
+        })?;
     let (nbi_listener, nbi) = bind("API", config.nbi_listen).await?;
     let (fs_listener, fs) = bind("files", config.fs_listen).await?;
-    tracing::info!(%cwmp, "CWMP endpoint listening");
+    tracing::info!(%cwmp, workers, "CWMP endpoint listening");
     tracing::info!(%nbi, "API listening");
     tracing::info!(%fs, "file server listening");
     on_bound(Bound { cwmp, nbi, fs });
@@ -86,8 +94,6 @@ pub async fn serve<S: Store>(
         http: reqwest::Client::new(),
     });
 
-    let cwmp_app = crate::cwmp_server::router(Arc::clone(&cwmp_state))
-        .into_make_service_with_connect_info::<SocketAddr>();
     let api_app = crate::api::router(api_state);
     let fs_app = crate::fileserver::router(Arc::clone(&store));
 
@@ -97,11 +103,9 @@ pub async fn serve<S: Store>(
         shutdown.clone(),
     ));
     let graceful = move |t: CancellationToken| async move { t.cancelled().await };
-    let cwmp_task = tokio::spawn(
-        axum::serve(cwmp_listener, cwmp_app)
-            .with_graceful_shutdown(graceful(stop.clone()))
-            .into_future(),
-    );
+    let cwmp_stopped =
+        crate::cwmp_server::listener::start(cwmp_listeners, cwmp_state, shutdown.clone())
+            .map_err(|source| ServeError::Workers { source })?;
     let api_task = tokio::spawn(
         axum::serve(nbi_listener, api_app)
             .with_graceful_shutdown(graceful(stop.clone()))
@@ -112,13 +116,14 @@ pub async fn serve<S: Store>(
             .with_graceful_shutdown(graceful(stop.clone()))
             .into_future(),
     );
-    for (what, task) in [("CWMP", cwmp_task), ("API", api_task), ("files", fs_task)] {
+    for (what, task) in [("API", api_task), ("files", fs_task)] {
         match task.await {
             Ok(Ok(())) => {}
             Ok(Err(e)) => tracing::error!(listener = what, error = %e, "listener failed"),
             Err(e) => tracing::error!(listener = what, error = %e, "listener task failed"),
         }
     }
+    let _ = cwmp_stopped.await;
     let _ = sweeper.await;
     tracing::info!("stopped");
     Ok(())

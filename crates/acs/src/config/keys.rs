@@ -159,6 +159,13 @@ pub(super) const KEYS: &[Key] = &[
         Kind::Bool,
         "Accept basic authentication over plain HTTP (the password crosses in clear).",
     ),
+    key(
+        CWMP,
+        "workers",
+        Kind::Int(1024),
+        "Threads serving CPE connections, each with its own socket on cwmp_listen;\n\
+        0 for one per CPU.",
+    ),
     optional(
         CR,
         "username",

@@ -1,22 +1,22 @@
 //! The CWMP endpoint: HTTP/1.1 POSTs from CPEs, a session per cookie, CPE authentication,
 //! compressed bodies, body limits, idle sessions expired.
 
+pub(crate) mod listener;
 mod live;
 
 use crate::api::TaskEvents;
 use crate::config::{AcsConfig, CpeAuth};
 use crate::metrics::Metrics;
 use crate::store::Store;
-use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use bytes::Bytes;
 use cwmp::auth::{AuthError, DigestServer, parse_basic};
 use cwmp::session::AcsSession;
+use http::{HeaderMap, HeaderValue, Request, Response, StatusCode, header};
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
 use live::{HttpAnswer, LiveSession};
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::io::Read;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -24,6 +24,16 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio_util::sync::CancellationToken;
 
 const COOKIE: &str = "cwmp-session";
+
+/// What the endpoint answers with.
+type HttpResponse = Response<Full<Bytes>>;
+
+/// A response with a status and a plain-text body (empty for none).
+fn reply(status: StatusCode, text: impl Into<Bytes>) -> HttpResponse {
+    let mut r = Response::new(Full::new(text.into()));
+    *r.status_mut() = status;
+    r
+}
 
 pub struct CwmpState<S> {
     pub store: Arc<S>,
@@ -99,7 +109,7 @@ fn authenticate<S: Store>(
     headers: &HeaderMap,
     uri: &str,
     tls: bool,
-) -> Result<(), Box<Response>> {
+) -> Result<(), Box<HttpResponse>> {
     let cwmp = &state.config.cwmp;
     let user = cwmp.username.clone().unwrap_or_default();
     let pass = cwmp
@@ -116,7 +126,7 @@ fn authenticate<S: Store>(
             CpeAuth::Basic => "Basic realm=\"cwmp-acs\"".to_string(),
             _ => state.digest.challenge(now, stale),
         };
-        let mut r = StatusCode::UNAUTHORIZED.into_response();
+        let mut r = reply(StatusCode::UNAUTHORIZED, "");
         if let Ok(v) = HeaderValue::from_str(&value) {
             r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
         }
@@ -127,7 +137,10 @@ fn authenticate<S: Store>(
         CpeAuth::Basic => {
             if !tls && !cwmp.allow_basic_over_http {
                 tracing::warn!("basic authentication refused over plain HTTP");
-                return Err(Box::new(StatusCode::FORBIDDEN.into_response()));
+                return Err(Box::new(reply(
+                    StatusCode::FORBIDDEN,
+                    "basic authentication is refused over plain HTTP",
+                )));
             }
             match authorization.and_then(parse_basic) {
                 Some((u, p)) if u == user && p == pass => Ok(()),
@@ -200,22 +213,50 @@ fn decode_body(headers: &HeaderMap, body: Bytes, limit: usize) -> Result<Vec<u8>
     Ok(out)
 }
 
-async fn handle<S: Store>(
-    State(state): State<Arc<CwmpState<S>>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    uri: axum::http::Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    if let Err(refusal) = authenticate(&state, &headers, &uri.to_string(), false) {
+/// One POST of a CPE. Never fails: every problem is an HTTP answer.
+pub(crate) async fn handle<S: Store>(
+    state: Arc<CwmpState<S>>,
+    peer: SocketAddr,
+    request: Request<Incoming>,
+) -> Result<HttpResponse, Infallible> {
+    let (parts, body) = request.into_parts();
+    Ok(answer_post(&state, peer, &parts.uri, &parts.headers, body).await)
+}
+
+async fn answer_post<S: Store>(
+    state: &Arc<CwmpState<S>>,
+    peer: SocketAddr,
+    uri: &http::Uri,
+    headers: &HeaderMap,
+    body: Incoming,
+) -> HttpResponse {
+    let path = uri.path_and_query().map_or("/", |p| p.as_str());
+    if let Err(refusal) = authenticate(state, headers, path, false) {
         return *refusal;
     }
     let limit = usize::try_from(state.config.cwmp.body_limit).unwrap_or(usize::MAX);
-    let body = match decode_body(&headers, body, limit) {
-        Ok(b) => b,
-        Err(why) => return (StatusCode::BAD_REQUEST, why).into_response(),
+    // A compressed body may be smaller than what it inflates to, never twice the limit.
+    let raw = match tokio::time::timeout(
+        state.config.cwmp.read_timeout(),
+        Limited::new(body, limit.saturating_mul(2).max(1024)).collect(),
+    )
+    .await
+    {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
+            return reply(StatusCode::PAYLOAD_TOO_LARGE, "body too large");
+        }
+        Ok(Err(e)) => {
+            tracing::debug!(peer = %peer, error = %e, "cannot read a CWMP request body");
+            return reply(StatusCode::BAD_REQUEST, "cannot read the request body");
+        }
+        Err(_) => return reply(StatusCode::REQUEST_TIMEOUT, "request body too slow"),
     };
-    let existing = session_cookie(&headers).and_then(|c| {
+    let body = match decode_body(headers, raw, limit) {
+        Ok(b) => b,
+        Err(why) => return reply(StatusCode::BAD_REQUEST, why),
+    };
+    let existing = session_cookie(headers).and_then(|c| {
         let map = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
         map.get(&c).cloned().map(|s| (c, s))
     });
@@ -244,7 +285,7 @@ async fn handle<S: Store>(
     };
     let answer = {
         let mut session = live.lock().await;
-        let answer = session.post(&state, &body, now_ms()).await;
+        let answer = session.post(state, &body, now_ms()).await;
         if session.ended {
             state
                 .sessions
@@ -256,17 +297,17 @@ async fn handle<S: Store>(
     };
     let mut response = match answer {
         HttpAnswer::Envelope(xml) => {
-            let mut r = Response::new(Body::from(xml));
+            let mut r = Response::new(Full::new(Bytes::from(xml)));
             r.headers_mut().insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/xml; charset=\"utf-8\""),
             );
             r
         }
-        HttpAnswer::Empty => StatusCode::NO_CONTENT.into_response(),
+        HttpAnswer::Empty => reply(StatusCode::NO_CONTENT, ""),
         HttpAnswer::BadRequest(why) => {
             tracing::info!(peer = %peer, reason = %why, "bad CWMP request");
-            (StatusCode::BAD_REQUEST, why).into_response()
+            reply(StatusCode::BAD_REQUEST, why)
         }
         HttpAnswer::Busy(why) => {
             state
@@ -274,7 +315,7 @@ async fn handle<S: Store>(
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&cookie);
-            (StatusCode::SERVICE_UNAVAILABLE, why).into_response()
+            reply(StatusCode::SERVICE_UNAVAILABLE, why)
         }
         HttpAnswer::Internal(why) => {
             tracing::error!(peer = %peer, reason = %why, "CWMP session failed");
@@ -283,7 +324,7 @@ async fn handle<S: Store>(
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&cookie);
-            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+            reply(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
         }
     };
     if fresh && let Ok(v) = HeaderValue::from_str(&format!("{COOKIE}={cookie}; Path=/; HttpOnly")) {
@@ -322,17 +363,6 @@ pub async fn expire_idle_sessions<S: Store>(state: Arc<CwmpState<S>>, stop: Canc
             }
         }
     }
-}
-
-pub fn router<S: Store>(state: Arc<CwmpState<S>>) -> Router {
-    let limit = usize::try_from(state.config.cwmp.body_limit).unwrap_or(usize::MAX);
-    Router::new()
-        .route("/", post(handle::<S>))
-        .fallback(post(handle::<S>))
-        .layer(axum::extract::DefaultBodyLimit::max(
-            limit.saturating_mul(2).max(1024),
-        ))
-        .with_state(state)
 }
 
 #[cfg(test)]
