@@ -308,3 +308,30 @@ async fn a_database_at_an_older_version_is_upgraded_in_place() {
         ["old-1"]
     );
 }
+
+#[tokio::test]
+async fn queued_tasks_are_found_after_a_restart() {
+    let db = TempDb::new();
+    let store = SqliteStore::open(&db.url()).await.expect("open");
+    store_suite::save(&store, &store_suite::device("dev-1")).await;
+    // The device's sessions have looked and found nothing, then a task is queued.
+    assert!(
+        store
+            .due_tasks("dev-1", store_suite::NOW)
+            .await
+            .expect("due")
+            .is_empty()
+    );
+    let spec = serde_json::from_value(serde_json::json!({"name": "reboot"})).expect("spec");
+    let task = store
+        .queue_task("dev-1", &spec, None, store_suite::NOW)
+        .await
+        .expect("queue");
+    drop(store);
+    let store = SqliteStore::open(&db.url()).await.expect("reopen");
+    let due = store
+        .due_tasks("dev-1", store_suite::NOW)
+        .await
+        .expect("due");
+    assert_eq!(due.iter().map(|t| t.id).collect::<Vec<_>>(), [task.id]);
+}

@@ -21,6 +21,7 @@ mod filter_sql;
 mod locks;
 mod migrate;
 mod params;
+mod pending;
 mod save;
 mod tasks;
 
@@ -29,6 +30,7 @@ use crate::model::{DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec};
 use cache::DeviceCache;
 use db::Db;
 use locks::SessionLocks;
+use pending::PendingTasks;
 use rusqlite::{Connection, OpenFlags};
 use std::collections::hash_map::RandomState;
 use std::fs::File;
@@ -68,6 +70,7 @@ impl Default for SqliteOptions {
 struct Inner {
     db: Arc<Db>,
     cache: DeviceCache,
+    pending: PendingTasks,
     locks: SessionLocks,
     /// Keys the digest of indexed values (see `params`).
     digest_key: RandomState,
@@ -149,6 +152,7 @@ fn open_blocking(location: Location, options: SqliteOptions) -> Result<SqliteSto
         }
     };
     db::configure(&writer)?;
+    db::configure_writer(&writer)?;
     if path.is_some() {
         // WAL: readers do not block the writer nor the writer readers. NORMAL sync is
         // durable across process crashes in WAL mode and avoids an fsync per commit.
@@ -165,10 +169,12 @@ fn open_blocking(location: Location, options: SqliteOptions) -> Result<SqliteSto
             .map_err(db_err)?;
     }
     migrate::run(&mut writer)?;
+    let pending = PendingTasks::from_devices(tasks::devices_with_unfinished(&writer)?);
     Ok(SqliteStore {
         inner: Arc::new(Inner {
             db: Arc::new(Db::start(writer, path, options.commit_window)?),
             cache: DeviceCache::new(options.device_cache_bytes),
+            pending,
             locks: SessionLocks::default(),
             digest_key: RandomState::new(),
             _owner: owner,
@@ -266,7 +272,10 @@ impl Store for SqliteStore {
             .db
             .write_then(
                 move |conn| Ok((devices::delete(conn, &id)?, id)),
-                move |id| cache.cache.remove(&id),
+                move |id| {
+                    cache.cache.remove(&id);
+                    cache.pending.forget(&id);
+                },
             )
             .await
     }
@@ -310,26 +319,39 @@ impl Store for SqliteStore {
         now: Millis,
     ) -> Result<Task, StoreError> {
         let (device, spec) = (device.to_string(), spec.clone());
+        let inner = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| tasks::queue(conn, &device, &spec, expiry, now))
+            .write_then(
+                move |conn| {
+                    let task = tasks::queue(conn, &device, &spec, expiry, now)?;
+                    Ok((task, device))
+                },
+                move |device| inner.pending.mark(&device),
+            )
             .await
     }
 
     async fn due_tasks(&self, device: &str, now: Millis) -> Result<Vec<Task>, StoreError> {
+        let Some(seen) = self.inner.pending.check(device) else {
+            return Ok(Vec::new());
+        };
         let id = device.to_string();
-        let (due, expired) = self
+        let unfinished = self
             .inner
             .db
             .read(move |conn| tasks::due(conn, &id, now))
             .await?;
-        if !expired.is_empty() {
+        if !unfinished.expired.is_empty() {
+            let expired = unfinished.expired;
             self.inner
                 .db
                 .write(move |conn| tasks::drop_expired(conn, &expired, now))
                 .await?;
+        } else if unfinished.total == 0 {
+            self.inner.pending.clear(device, seen);
         }
-        Ok(due)
+        Ok(unfinished.due)
     }
 
     async fn get_task(&self, id: i64) -> Result<Option<Task>, StoreError> {
@@ -352,9 +374,20 @@ impl Store for SqliteStore {
     }
 
     async fn retry_task(&self, id: i64, _now: Millis) -> Result<bool, StoreError> {
+        let inner = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| tasks::retry(conn, id))
+            .write_then(
+                move |conn| {
+                    let device = tasks::retry(conn, id)?;
+                    Ok((device.is_some(), device))
+                },
+                move |device| {
+                    if let Some(device) = device {
+                        inner.pending.mark(&device);
+                    }
+                },
+            )
             .await
     }
 

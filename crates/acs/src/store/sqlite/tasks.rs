@@ -10,7 +10,7 @@ use super::save::encode;
 use super::{corrupt, db_err, devices, next_id, to_u32};
 use crate::model::{FaultInfo, FaultRecord, Millis, Task, TaskSpec, TaskStatus};
 use crate::store::StoreError;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 // Statements with a bound device id have no ORDER BY: with SQLite's STAT4 planner, a
 // statement that sorts the rows of a bound key is compiled again for every new binding,
@@ -147,25 +147,34 @@ fn is_due(task: &Task, now: Millis) -> bool {
     }
 }
 
-/// The device's due tasks, oldest first, and the ids of its expired ones, for
-/// [`drop_expired`]. A read only, so a session's start does not wait for the writer.
-pub(super) fn due(
-    conn: &Connection,
-    device: &str,
-    now: Millis,
-) -> Result<(Vec<Task>, Vec<i64>), StoreError> {
-    let mut due = Vec::new();
-    let mut expired_ids = Vec::new();
+/// A device's unfinished tasks as a session sees them.
+#[derive(Debug, Default)]
+pub(super) struct Unfinished {
+    /// Due now, oldest first.
+    pub due: Vec<Task>,
+    /// Past their expiry, for [`drop_expired`].
+    pub expired: Vec<i64>,
+    /// Unfinished tasks in all, expired ones included.
+    pub total: usize,
+}
+
+/// The device's unfinished tasks. A read only, so a session's start does not wait for the
+/// writer.
+pub(super) fn due(conn: &Connection, device: &str, now: Millis) -> Result<Unfinished, StoreError> {
     let mut unfinished = collect(conn, UNFINISHED_TASKS, Some(device), task_from_row)?;
     unfinished.sort_by_key(|t| (t.created, t.id));
+    let mut out = Unfinished {
+        total: unfinished.len(),
+        ..Unfinished::default()
+    };
     for task in unfinished {
         if expired(&task, now) {
-            expired_ids.push(task.id);
+            out.expired.push(task.id);
         } else if is_due(&task, now) {
-            due.push(task);
+            out.due.push(task);
         }
     }
-    Ok((due, expired_ids))
+    Ok(out)
 }
 
 /// Deletes expired unfinished tasks (their faults go by ON DELETE CASCADE).
@@ -238,13 +247,23 @@ pub(super) fn list(conn: &Connection, device: Option<&str>) -> Result<Vec<Task>,
     Ok(tasks)
 }
 
-/// Back in the queue now, whatever its state; the engine counts its retries on.
-pub(super) fn retry(conn: &Connection, id: i64) -> Result<bool, StoreError> {
-    changed(
-        conn,
-        "UPDATE tasks SET status = 'queued', not_before = NULL WHERE id = ?1",
-        id,
+/// Back in the queue now, whatever its state; the engine counts its retries on. The task's
+/// device, or `None` if there is no such task.
+pub(super) fn retry(conn: &Connection, id: i64) -> Result<Option<String>, StoreError> {
+    conn.prepare_cached(
+        "UPDATE tasks SET status = 'queued', not_before = NULL WHERE id = ?1 RETURNING device_id",
     )
+    .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+    .map_err(db_err)
+}
+
+/// Devices with unfinished tasks.
+pub(super) fn devices_with_unfinished(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut select = conn
+        .prepare("SELECT DISTINCT device_id FROM tasks WHERE status <> 'done'")
+        .map_err(db_err)?;
+    let rows = select.query_map([], |r| r.get(0)).map_err(db_err)?;
+    rows.map(|r| r.map_err(db_err)).collect()
 }
 
 pub(super) fn list_faults(

@@ -48,8 +48,8 @@ fn session_statements_are_compiled_once() {
         let spec = serde_json::from_value(serde_json::json!({"name": "reboot"})).expect("spec");
         let mut task = tasks::queue(&conn, &id, &spec, None, 1).expect("queue");
         assert!(devices::load(&conn, &id).expect("load").is_some());
-        let (due, _) = tasks::due(&conn, &id, 2).expect("due");
-        assert_eq!(due.len(), 1);
+        let unfinished = tasks::due(&conn, &id, 2).expect("due");
+        assert_eq!(unfinished.due.len(), 1);
         assert!(
             files::meta(&conn, &format!("file-{i}"))
                 .expect("meta")
