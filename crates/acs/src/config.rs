@@ -173,7 +173,7 @@ impl Default for StoreConfig {
     fn default() -> Self {
         StoreConfig {
             device_cache_mib: 256,
-            commit_window_ms: 5,
+            commit_window_ms: 20,
         }
     }
 }

@@ -100,7 +100,13 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
 /// 128 random bits: a session cookie must not be guessable.
 fn new_cookie() -> String {
     let bytes: [u8; 16] = rand::random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut cookie = String::with_capacity(32);
+    for b in bytes {
+        cookie.push(char::from(HEX[usize::from(b >> 4)]));
+        cookie.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    cookie
 }
 
 /// Checks the CPE's credentials; `Err` is the 401 to send.

@@ -26,8 +26,16 @@ pub(super) struct DeviceCache {
 
 #[derive(Debug)]
 struct Lru {
-    devices: LruCache<String, (Arc<DeviceRecord>, usize)>,
+    devices: LruCache<String, Entry>,
     bytes: usize,
+}
+
+#[derive(Debug)]
+struct Entry {
+    device: Arc<DeviceRecord>,
+    /// The digest of its indexed values as stored (see `params`).
+    digest: i64,
+    cost: usize,
 }
 
 impl DeviceCache {
@@ -52,13 +60,27 @@ impl DeviceCache {
             .ok()?
             .devices
             .get(id)
-            .map(|(d, _)| Arc::clone(d))?;
+            .map(|e| Arc::clone(&e.device))?;
         // Cloned outside the lock: a large tree takes a while.
         Some(DeviceRecord::clone(&found))
     }
 
+    /// The stored digest of a cached device's indexed values: a cached device exists in the
+    /// database with these values. Called on the writer thread, which alone changes entries.
+    pub(super) fn stored_digest(&self, id: &str) -> Option<i64> {
+        self.inner.lock().ok()?.devices.peek(id).map(|e| e.digest)
+    }
+
     /// After a commit that wrote `device`, whose stored JSON is about `json_bytes` long.
-    pub(super) fn put(&self, device: DeviceRecord, json_bytes: usize) {
+    /// `tags` are its stored tags; `None` when the session did not read them because the
+    /// cached entry holds them (a device no longer cached then stays out).
+    pub(super) fn put(
+        &self,
+        mut device: DeviceRecord,
+        json_bytes: usize,
+        digest: i64,
+        tags: Option<std::collections::BTreeSet<String>>,
+    ) {
         // Decoded strings, map nodes and their keys take about twice the JSON.
         let cost = json_bytes.saturating_mul(2) + 512;
         if cost > self.budget / 4 {
@@ -69,14 +91,26 @@ impl DeviceCache {
         let Ok(mut lru) = self.inner.lock() else {
             return;
         };
+        match tags {
+            Some(tags) => device.tags = tags,
+            None => match lru.devices.peek(&device.id) {
+                Some(cached) => device.tags.clone_from(&cached.device.tags),
+                None => return,
+            },
+        }
         let id = device.id.clone();
-        if let Some((_, old)) = lru.devices.put(id, (Arc::new(device), cost)) {
-            lru.bytes -= old;
+        let entry = Entry {
+            device: Arc::new(device),
+            digest,
+            cost,
+        };
+        if let Some(old) = lru.devices.put(id, entry) {
+            lru.bytes -= old.cost;
         }
         lru.bytes += cost;
         while lru.bytes > self.budget {
             match lru.devices.pop_lru() {
-                Some((_, (_, freed))) => lru.bytes -= freed,
+                Some((_, freed)) => lru.bytes -= freed.cost,
                 None => break,
             }
         }
@@ -87,17 +121,17 @@ impl DeviceCache {
         let Ok(mut lru) = self.inner.lock() else {
             return;
         };
-        if let Some((device, _)) = lru.devices.peek_mut(id) {
-            Arc::make_mut(device).tags = tags;
+        if let Some(entry) = lru.devices.peek_mut(id) {
+            Arc::make_mut(&mut entry.device).tags = tags;
         }
     }
 
     /// After a commit that deleted the device, or one whose outcome is unknown.
     pub(super) fn remove(&self, id: &str) {
         if let Ok(mut lru) = self.inner.lock()
-            && let Some((_, cost)) = lru.devices.pop(id)
+            && let Some(entry) = lru.devices.pop(id)
         {
-            lru.bytes -= cost;
+            lru.bytes -= entry.cost;
         }
     }
 }
@@ -118,10 +152,10 @@ mod tests {
         // Each device costs 2 * 100 + 512 = 712 bytes; four fit.
         let cache = DeviceCache::new(3000);
         for id in ["a", "b", "c", "d"] {
-            cache.put(device(id), 100);
+            cache.put(device(id), 100, 0, Some(Default::default()));
         }
         assert!(cache.get("a").is_some());
-        cache.put(device("e"), 100);
+        cache.put(device("e"), 100, 0, Some(Default::default()));
         assert!(cache.get("b").is_none(), "b was the least recently used");
         for id in ["a", "c", "d", "e"] {
             assert!(cache.get(id).is_some(), "{id}");
@@ -131,24 +165,29 @@ mod tests {
     #[test]
     fn tags_and_removal_follow_commits() {
         let cache = DeviceCache::new(1 << 20);
-        cache.put(device("a"), 100);
+        cache.put(device("a"), 100, 7, Some(Default::default()));
+        assert_eq!(cache.stored_digest("a"), Some(7));
         cache.set_tags("a", ["lab".to_string()].into());
+        assert_eq!(cache.get("a").map(|d| d.tags.len()), Some(1));
+        // A later save that did not read the tags keeps the cached ones.
+        cache.put(device("a"), 100, 8, None);
         assert_eq!(cache.get("a").map(|d| d.tags.len()), Some(1));
         cache.remove("a");
         assert!(cache.get("a").is_none());
         // Tags of a device not cached do not create it.
         cache.set_tags("b", Default::default());
-        assert!(cache.get("b").is_none());
+        cache.put(device("b"), 100, 0, None);
+        assert!(cache.get("b").is_none(), "tags unknown");
     }
 
     #[test]
     fn no_budget_caches_nothing_and_huge_devices_are_not_kept() {
         let off = DeviceCache::new(0);
-        off.put(device("a"), 10);
+        off.put(device("a"), 10, 0, Some(Default::default()));
         assert!(off.get("a").is_none());
         let small = DeviceCache::new(10_000);
-        small.put(device("a"), 100);
-        small.put(device("a"), 5_000);
+        small.put(device("a"), 100, 0, Some(Default::default()));
+        small.put(device("a"), 5_000, 0, Some(Default::default()));
         assert!(small.get("a").is_none(), "the stale small copy went too");
     }
 }

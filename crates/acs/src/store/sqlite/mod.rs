@@ -40,6 +40,9 @@ use std::time::Duration;
 
 pub use migrate::MIGRATIONS;
 
+/// WAL pages between automatic checkpoints (64 MiB at 4 KiB pages).
+const WAL_CHECKPOINT_PAGES: i64 = 16384;
+
 /// The largest file `put_file` accepts. Files live in the database as one BLOB each and are
 /// read whole into memory, so this bounds memory per download; firmware images of
 /// residential gateways are well below it.
@@ -167,6 +170,12 @@ fn open_blocking(location: Location, options: SqliteOptions) -> Result<SqliteSto
         writer
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(db_err)?;
+        // Checkpoints copy each page changed since the last one into the database file once,
+        // however often it changed: a longer interval than SQLite's 1000 pages copies the
+        // devices' rows, rewritten every session, fewer times.
+        writer
+            .pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
+            .map_err(db_err)?;
     }
     migrate::run(&mut writer)?;
     let pending = PendingTasks::from_devices(tasks::devices_with_unfinished(&writer)?);
@@ -254,13 +263,21 @@ impl Store for SqliteStore {
             .db
             .write_then(
                 move |conn| {
-                    let tree_bytes = save::save_session(conn, &inner.digest_key, &write)?;
-                    // Tags set through the API while the session ran are the stored ones.
-                    let mut device = write.device;
-                    device.tags = devices::tags(conn, &device.id)?;
-                    Ok(((), (device, tree_bytes)))
+                    // A cached device's stored digest and tags are known: the save skips
+                    // reading them.
+                    let stored = inner.cache.stored_digest(&write.device.id);
+                    let saved = save::save_session(conn, &inner.digest_key, &write, stored)?;
+                    let tags = match stored {
+                        Some(_) => None,
+                        None => Some(devices::tags(conn, &write.device.id)?),
+                    };
+                    Ok(((), (write.device, saved, tags)))
                 },
-                move |(device, tree_bytes)| cache.cache.put(device, tree_bytes),
+                move |(device, saved, tags)| {
+                    cache
+                        .cache
+                        .put(device, saved.tree_bytes, saved.digest, tags);
+                },
             )
             .await
     }

@@ -25,6 +25,12 @@ ON CONFLICT (id) DO UPDATE SET oui = excluded.oui, product_class = excluded.prod
     tree = excluded.tree, text_numbers = excluded.text_numbers,
     params_digest = excluded.params_digest";
 
+const UPDATE_DEVICE: &str = "
+UPDATE devices SET oui = ?2, product_class = ?3, serial_number = ?4, manufacturer = ?5,
+    first_seen = ?6, last_inform = ?7, last_boot = ?8, last_bootstrap = ?9,
+    remote_address = ?10, last_events = ?11, tree = ?12, text_numbers = ?13,
+    params_digest = ?14
+WHERE id = ?1";
 const DIGEST: &str = "SELECT params_digest FROM devices WHERE id = ?1";
 const INSERT_TAG: &str = "INSERT OR IGNORE INTO device_tags (device_id, tag) VALUES (?1, ?2)";
 const INDEX_ROWS: &str = "SELECT path, value, num FROM device_params WHERE device_id = ?1";
@@ -47,6 +53,7 @@ const DELETE_FAULT: &str = "DELETE FROM faults WHERE id = ?1";
 pub(super) const STATEMENTS: &[&str] = &[
     DIGEST,
     UPSERT_DEVICE,
+    UPDATE_DEVICE,
     INSERT_TAG,
     INDEX_ROWS,
     UPSERT_INDEX_ROW,
@@ -78,17 +85,53 @@ pub(super) fn encode<T: serde::Serialize + ?Sized>(
 /// Tags belong to `set_tag`: they are written from the record only when the session creates
 /// the device, so a tag set through the API while a session runs is not undone by it.
 ///
-/// Returns the length of the tree's JSON, for the device cache's accounting.
+/// `stored_digest` is the digest of the device's indexed values as stored, when known (the
+/// device cache knows it for devices it holds); otherwise it is read.
 pub(super) fn save_session(
     conn: &Connection,
     digest_key: &RandomState,
     write: &SessionWrite,
-) -> Result<usize, StoreError> {
+    stored_digest: Option<i64>,
+) -> Result<Saved, StoreError> {
     let d = &write.device;
     let id = d.id.as_str();
     let digest = params::digest(digest_key, &d.tree);
     let tree = encode("tree", &d.tree)?;
-    let tree_bytes = tree.len();
+    let saved = Saved {
+        tree_bytes: tree.len(),
+        digest,
+    };
+    let events = encode("events", &d.last_events)?;
+    if let Some(previous) = stored_digest {
+        let updated = conn
+            .prepare_cached(UPDATE_DEVICE)
+            .and_then(|mut s| {
+                s.execute(params![
+                    id,
+                    d.oui,
+                    d.product_class,
+                    d.serial_number,
+                    d.manufacturer,
+                    d.first_seen,
+                    d.last_inform,
+                    d.last_boot,
+                    d.last_bootstrap,
+                    d.remote_address,
+                    events,
+                    tree,
+                    params::text_numbers(d),
+                    digest,
+                ])
+            })
+            .map_err(db_err)?;
+        if updated == 1 {
+            if previous != digest {
+                write_index(conn, id, &d.tree, false)?;
+            }
+            finish(conn, write)?;
+            return Ok(saved);
+        }
+    }
     let previous: Option<i64> = conn
         .prepare_cached(DIGEST)
         .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
@@ -106,7 +149,7 @@ pub(super) fn save_session(
                 d.last_boot,
                 d.last_bootstrap,
                 d.remote_address,
-                encode("events", &d.last_events).map_err(to_sql_err)?,
+                events,
                 tree,
                 params::text_numbers(d),
                 digest,
@@ -122,18 +165,28 @@ pub(super) fn save_session(
     if previous != Some(digest) {
         write_index(conn, id, &d.tree, previous.is_none())?;
     }
+    finish(conn, write)?;
+    Ok(saved)
+}
+
+/// What a save wrote, for the device cache.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Saved {
+    /// Length of the tree's JSON, for the cache's accounting.
+    pub tree_bytes: usize,
+    /// Digest of the indexed values now stored.
+    pub digest: i64,
+}
+
+/// Task results and faults.
+fn finish(conn: &Connection, write: &SessionWrite) -> Result<(), StoreError> {
     update_tasks(conn, write)?;
     insert_faults(conn, &write.new_faults)?;
     let mut clear = conn.prepare_cached(DELETE_FAULT).map_err(db_err)?;
     for fault in &write.cleared_faults {
         clear.execute([fault]).map_err(db_err)?;
     }
-    Ok(tree_bytes)
-}
-
-/// A JSON encoding error inside a rusqlite closure.
-fn to_sql_err(e: StoreError) -> rusqlite::Error {
-    rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(e.to_string())))
+    Ok(())
 }
 
 /// Brings the device's index rows in step with `tree`, touching only rows that changed.

@@ -44,7 +44,7 @@ fn session_statements_are_compiled_once() {
             new_faults: Vec::new(),
             cleared_faults: Vec::new(),
         };
-        save::save_session(&conn, &key, &write(device(&id, "a", true))).expect("create");
+        save::save_session(&conn, &key, &write(device(&id, "a", true)), None).expect("create");
         let spec = serde_json::from_value(serde_json::json!({"name": "reboot"})).expect("spec");
         let mut task = tasks::queue(&conn, &id, &spec, None, 1).expect("queue");
         assert!(devices::load(&conn, &id).expect("load").is_some());
@@ -70,7 +70,7 @@ fn session_statements_are_compiled_once() {
             retries: 0,
             timestamp: 2,
         });
-        save::save_session(&conn, &key, &session).expect("save");
+        let stored = save::save_session(&conn, &key, &session, None).expect("save");
         // The retry succeeds and clears the fault.
         let recorded = tasks::list_faults(&conn, Some(&id)).expect("faults");
         assert_eq!(recorded.len(), 1);
@@ -78,7 +78,7 @@ fn session_statements_are_compiled_once() {
         let mut retry = write(device(&id, "b", false));
         retry.tasks.push(task);
         retry.cleared_faults = recorded.iter().map(|f| f.id).collect();
-        save::save_session(&conn, &key, &retry).expect("retry");
+        save::save_session(&conn, &key, &retry, Some(stored.digest)).expect("retry");
         assert_eq!(devices::tags(&conn, &id).expect("tags").len(), 1);
         assert!(
             tasks::list_faults(&conn, Some(&id))
