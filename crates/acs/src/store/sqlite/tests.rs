@@ -107,3 +107,34 @@ fn session_statements_are_compiled_once() {
         );
     }
 }
+
+/// A session's save leaves the device in the cache, with the stored tags and digest, so its
+/// next session's load and save read nothing.
+#[tokio::test]
+async fn a_saved_device_is_served_from_the_cache() {
+    let store = SqliteStore::open("sqlite::memory:").await.expect("open");
+    let d = device("dev-1", "a", true);
+    let write = SessionWrite {
+        device: d.clone(),
+        tasks: Vec::new(),
+        new_faults: Vec::new(),
+        cleared_faults: Vec::new(),
+    };
+    store.save_session(write.clone()).await.expect("save");
+    assert_eq!(store.inner.cache.get("dev-1"), Some(d.clone()));
+    let first = store
+        .inner
+        .cache
+        .stored_digest("dev-1")
+        .expect("digest kept");
+    store.set_tag("dev-1", "vip", true).await.expect("tag");
+    // A save of the copy loaded before the tag does not undo it.
+    store.save_session(write).await.expect("save");
+    let cached = store.inner.cache.get("dev-1").expect("cached");
+    assert!(cached.tags.contains("vip") && cached.tags.contains("lab"));
+    assert_eq!(store.inner.cache.stored_digest("dev-1"), Some(first));
+    assert_eq!(
+        store.load_device("dev-1").await.expect("load"),
+        Some(cached)
+    );
+}
