@@ -274,6 +274,21 @@ impl TaskConfig {
         Duration::from_secs(secs.min(86_400))
     }
 
+    /// The engine's retry policy for faulted tasks.
+    pub fn retry_policy(&self) -> crate::engine::TaskRetry {
+        crate::engine::TaskRetry {
+            base_delay: i64::try_from(self.retry_delay(1).as_millis()).unwrap_or(i64::MAX),
+            max_retries: self.retry_limit,
+            ..crate::engine::TaskRetry::default()
+        }
+    }
+
+    /// How often transfers of devices without sessions are checked for the timeout: a tenth
+    /// of it, between a second and a minute.
+    pub fn transfer_sweep_interval(&self) -> Duration {
+        (self.transfer_timeout() / 10).clamp(Duration::from_secs(1), Duration::from_secs(60))
+    }
+
     pub fn transfer_timeout(&self) -> Duration {
         Duration::from_secs(self.transfer_timeout_secs)
     }

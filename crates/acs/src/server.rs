@@ -98,6 +98,14 @@ pub async fn serve<S: Store>(
     let fs_app = crate::fileserver::router(Arc::clone(&store));
 
     let stop = shutdown.clone();
+    let transfers = tokio::spawn(crate::transfer_sweeper::run(
+        Arc::clone(&store),
+        config.tasks.clone(),
+        Arc::clone(&metrics),
+        Arc::clone(&task_events),
+        config.tasks.transfer_sweep_interval(),
+        shutdown.clone(),
+    ));
     let sweeper = tokio::spawn(expire_idle_sessions(
         Arc::clone(&cwmp_state),
         shutdown.clone(),
@@ -125,6 +133,7 @@ pub async fn serve<S: Store>(
     }
     let _ = cwmp_stopped.await;
     let _ = sweeper.await;
+    let _ = transfers.await;
     tracing::info!("stopped");
     Ok(())
 }

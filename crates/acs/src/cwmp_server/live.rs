@@ -2,7 +2,7 @@
 //! store reads and the single write around them.
 
 use super::CwmpState;
-use crate::engine::{EngineContext, SessionEngine, TaskRetry, files_needed, inform_device_id};
+use crate::engine::{EngineContext, SessionEngine, files_needed, inform_device_id};
 use crate::model::Millis;
 use crate::store::Store;
 use cwmp::Envelope;
@@ -112,11 +112,7 @@ impl LiveSession {
             version: self.acs.dialect().version,
             files,
             task_faults,
-            retry: TaskRetry {
-                base_delay: tasks_config.retry_delay(1).as_millis() as i64,
-                max_retries: tasks_config.retry_limit,
-                ..TaskRetry::default()
-            },
+            retry: tasks_config.retry_policy(),
             transfer_timeout: tasks_config.transfer_timeout().as_millis() as i64,
             ..EngineContext::default()
         };

@@ -36,6 +36,7 @@ mod tasks;
 pub mod transfer;
 
 pub use context::{EngineContext, EngineError, Notice, TaskRetry, files_needed, is_due};
+pub use faults::{fault_task, transfer_timeout};
 pub use inform::inform_device_id;
 pub use transfer::{download_url, pending_since, upload_file_name, upload_url};
 
@@ -364,40 +365,18 @@ impl SessionEngine {
     /// Records a fault of a task: a retry time if `retry` and retries are left, a new fault
     /// record replacing the task's earlier ones.
     fn fault_task(&mut self, index: usize, info: FaultInfo, retry: bool) {
-        let now = self.ctx.now;
-        let retry_policy = self.ctx.retry;
+        let policy = retry.then_some(self.ctx.retry);
         let task = &mut self.tasks[index];
-        task.retries = task.retries.saturating_add(1);
-        task.status = TaskStatus::Fault;
-        task.not_before = if retry {
-            retry_policy
-                .delay(task.retries)
-                .map(|d| now.saturating_add(d))
-        } else {
-            None
-        };
-        if pending_since(task).is_some() {
-            // The retry sends the transfer again.
-            task.result = None;
-        }
-        task.fault = Some(info.clone());
-        let (id, device, retries, retry_at) =
-            (task.id, task.device.clone(), task.retries, task.not_before);
+        let fault = faults::fault_task(task, info, policy, self.ctx.now);
+        let (id, retry_at) = (task.id, task.not_before);
         self.changed[index] = true;
         self.clear_faults_of(id);
         self.notices.push(Notice::TaskFaulted {
             task: id,
-            code: info.code.clone(),
+            code: fault.fault.code.clone(),
             retry_at,
         });
-        self.new_faults.push(NewFault {
-            device,
-            channel: "task".to_string(),
-            task: Some(id),
-            fault: info,
-            retries,
-            timestamp: now,
-        });
+        self.new_faults.push(fault);
     }
 
     /// Ends the session's work: what it changed, for the store to save in one transaction.
@@ -410,18 +389,13 @@ impl SessionEngine {
             self.tasks[run.index].result = Some(progress);
             self.changed[run.index] = true;
         }
-        let now = self.ctx.now;
-        let timeout = self.ctx.transfer_timeout;
         for index in 0..self.tasks.len() {
-            let task = &self.tasks[index];
-            if task.status == TaskStatus::Queued
-                && let Some(sent) = pending_since(task)
-                && now.saturating_sub(sent) >= timeout
-            {
-                let fault = acs_fault(
-                    "timeout",
-                    format!("no TransferComplete within {} s", timeout / 1000),
-                );
+            let timed_out = faults::transfer_timeout(
+                &self.tasks[index],
+                self.ctx.now,
+                self.ctx.transfer_timeout,
+            );
+            if let Some(fault) = timed_out {
                 self.fault_task(index, fault, true);
             }
         }

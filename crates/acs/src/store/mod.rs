@@ -38,6 +38,16 @@ pub struct NewFault {
     pub timestamp: Millis,
 }
 
+/// A transfer whose TransferComplete did not come in time, found outside a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TransferTimeout {
+    /// The task as faulted.
+    pub task: Task,
+    pub fault: NewFault,
+    /// When the transfer the task waited for was sent.
+    pub sent: Millis,
+}
+
 /// Everything a session changed, written in one transaction when it ends.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionWrite {
@@ -96,6 +106,23 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<Task>, StoreError>> + Send;
 
     fn get_task(&self, id: i64) -> impl Future<Output = Result<Option<Task>, StoreError>> + Send;
+
+    /// Transfers (download and upload tasks) the CPE accepted at or before `sent_by` and has
+    /// not reported on since: candidates for the transfer timeout of devices that do not
+    /// come back.
+    fn stale_transfers(
+        &self,
+        sent_by: Millis,
+    ) -> impl Future<Output = Result<Vec<Task>, StoreError>> + Send;
+
+    /// Records timed-out transfers outside a session, in one transaction: each writes its
+    /// task and replaces the task's earlier fault records with its fault, but only if the
+    /// task still waits for the transfer sent at `sent` (a TransferComplete may have closed
+    /// it since). Returns the ids of the tasks written.
+    fn fault_stale_transfers(
+        &self,
+        faults: Vec<TransferTimeout>,
+    ) -> impl Future<Output = Result<Vec<i64>, StoreError>> + Send;
     fn delete_task(&self, id: i64) -> impl Future<Output = Result<bool, StoreError>> + Send;
     fn list_tasks(
         &self,

@@ -130,6 +130,7 @@ pub async fn run_all<S: Store>(store: &S) {
     faults_are_recorded_cleared_and_deleted(store).await;
     files_round_trip(store).await;
     session_locks_have_leases(store).await;
+    transfers_of_silent_devices_time_out(store).await;
 }
 
 /// One `#[tokio::test]` per behaviour, each on a fresh store from `$make` (an expression,
@@ -151,6 +152,7 @@ macro_rules! store_suite_tests {
             faults_are_recorded_cleared_and_deleted,
             files_round_trip,
             session_locks_have_leases,
+            transfers_of_silent_devices_time_out,
         );
     };
     (@each $make:expr; $($name:ident),* $(,)?) => {

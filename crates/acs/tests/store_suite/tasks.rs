@@ -387,3 +387,134 @@ pub async fn session_locks_have_leases<S: Store>(store: &S) {
     let won = [won.0, won.1, won.2, won.3].map(|r| r.expect("lock"));
     assert_eq!(won.iter().filter(|w| **w).count(), 1, "{won:?}");
 }
+
+/// A device that accepted a download and never came back: the sweep faults its task once
+/// the transfer timeout has passed, not before, not while the device is in a session, and
+/// not after a TransferComplete closed it.
+pub async fn transfers_of_silent_devices_time_out<S: Store>(store: &S) {
+    use acs::config::TaskConfig;
+    use acs::transfer_sweeper::sweep;
+    let p = unique_prefix();
+    let download = |file: &str| -> TaskSpec {
+        serde_json::from_value(
+            json!({"name": "download", "fileType": "1 Firmware Upgrade Image", "fileName": file}),
+        )
+        .expect("download")
+    };
+    let mut tasks = Vec::new();
+    for (n, dev) in ["silent", "busy"].iter().enumerate() {
+        let d = device(&format!("{p}-{dev}"));
+        save(store, &d).await;
+        let mut task = store
+            .queue_task(&d.id, &download(&format!("fw-{n}.bin")), None, NOW)
+            .await
+            .expect("queue");
+        // The CPE accepted it with Status 1 at NOW: the task waits for its TransferComplete.
+        task.result = Some(
+            json!({"pending": true, "sent": NOW, "commandKey": task.id.to_string(), "url": "http://fs/fw.bin"}),
+        );
+        let mut write = write_of(&d);
+        write.tasks.push(task.clone());
+        store.save_session(write).await.expect("save");
+        tasks.push(task);
+    }
+    let config = TaskConfig {
+        transfer_timeout_secs: 600,
+        ..TaskConfig::default()
+    };
+    let ours = |ids: Vec<i64>| -> Vec<i64> {
+        ids.into_iter()
+            .filter(|id| tasks.iter().any(|t| t.id == *id))
+            .collect()
+    };
+    // Not yet due.
+    assert!(ours(sweep(store, &config, NOW + 599_000).await.expect("sweep")).is_empty());
+    // The busy device is in a session: the session decides about its task.
+    assert!(
+        store
+            .acquire_session_lock(&tasks[1].device, "a-session", NOW, 3_600_000)
+            .await
+            .expect("lock")
+    );
+    let later = NOW + 600_000;
+    assert_eq!(
+        ours(sweep(store, &config, later).await.expect("sweep")),
+        [tasks[0].id]
+    );
+    let faulted = store
+        .get_task(tasks[0].id)
+        .await
+        .expect("get")
+        .expect("task");
+    assert_eq!(faulted.status, TaskStatus::Fault);
+    assert_eq!(faulted.retries, 1);
+    assert!(
+        faulted.not_before.is_some_and(|t| t > later),
+        "retried later"
+    );
+    assert_eq!(faulted.result, None, "the retry sends the transfer again");
+    let faults = store
+        .list_faults(Some(&tasks[0].device))
+        .await
+        .expect("faults");
+    assert_eq!(faults.len(), 1);
+    assert_eq!(faults[0].fault.code, "timeout");
+    assert_eq!(faults[0].task, Some(tasks[0].id));
+    // Done once: nothing more to sweep for it, and the lock it took is free again.
+    assert!(ours(sweep(store, &config, later + 1).await.expect("sweep")).is_empty());
+    assert!(
+        store
+            .acquire_session_lock(&tasks[0].device, "next-session", later + 2, 1000)
+            .await
+            .expect("lock")
+    );
+    let busy = store
+        .get_task(tasks[1].id)
+        .await
+        .expect("get")
+        .expect("task");
+    assert_eq!(busy.status, TaskStatus::Queued);
+
+    // A TransferComplete that lands between the sweep's read and its write wins.
+    let stale = store.stale_transfers(later).await.expect("stale");
+    let mut closing = stale
+        .into_iter()
+        .find(|t| t.id == tasks[1].id)
+        .expect("the busy device's transfer is stale");
+    let mut done = closing.clone();
+    done.status = TaskStatus::Done;
+    done.result = Some(json!({"startTime": "x", "completeTime": "y"}));
+    let d = store
+        .load_device(&done.device)
+        .await
+        .expect("load")
+        .expect("device");
+    let mut write = write_of(&d);
+    write.tasks.push(done);
+    store.save_session(write).await.expect("complete");
+    let fault = acs::engine::fault_task(
+        &mut closing,
+        FaultInfo {
+            code: "timeout".into(),
+            message: "late".into(),
+            detail: serde_json::Value::Null,
+        },
+        None,
+        later,
+    );
+    let written = store
+        .fault_stale_transfers(vec![acs::store::TransferTimeout {
+            task: closing,
+            fault,
+            sent: NOW,
+        }])
+        .await
+        .expect("write");
+    assert!(written.is_empty());
+    let kept = store
+        .get_task(tasks[1].id)
+        .await
+        .expect("get")
+        .expect("task");
+    assert_eq!(kept.status, TaskStatus::Done);
+}

@@ -25,7 +25,7 @@ mod pending;
 mod save;
 mod tasks;
 
-use super::{DeviceQuery, SessionWrite, Store, StoreError};
+use super::{DeviceQuery, SessionWrite, Store, StoreError, TransferTimeout};
 use crate::model::{DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec};
 use cache::DeviceCache;
 use db::Db;
@@ -373,6 +373,23 @@ impl Store for SqliteStore {
 
     async fn get_task(&self, id: i64) -> Result<Option<Task>, StoreError> {
         self.inner.db.read(move |conn| tasks::get(conn, id)).await
+    }
+
+    async fn stale_transfers(&self, sent_by: Millis) -> Result<Vec<Task>, StoreError> {
+        self.inner
+            .db
+            .read_long(move |conn| tasks::stale_transfers(conn, sent_by))
+            .await
+    }
+
+    async fn fault_stale_transfers(
+        &self,
+        faults: Vec<TransferTimeout>,
+    ) -> Result<Vec<i64>, StoreError> {
+        self.inner
+            .db
+            .write(move |conn| tasks::fault_stale_transfers(conn, &faults))
+            .await
     }
 
     async fn delete_task(&self, id: i64) -> Result<bool, StoreError> {

@@ -254,7 +254,7 @@ fn update_tasks(conn: &Connection, write: &SessionWrite) -> Result<(), StoreErro
     Ok(())
 }
 
-fn insert_faults(conn: &Connection, faults: &[NewFault]) -> Result<(), StoreError> {
+pub(super) fn insert_faults(conn: &Connection, faults: &[NewFault]) -> Result<(), StoreError> {
     if faults.is_empty() {
         return Ok(());
     }

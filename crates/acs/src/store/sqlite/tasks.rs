@@ -38,6 +38,11 @@ const DEVICE_TASKS: &str = concat!(
     " FROM tasks WHERE device_id = ?1"
 );
 const ALL_TASKS: &str = concat!("SELECT ", task_columns!(), " FROM tasks ORDER BY id");
+const STALE_TRANSFERS: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    " FROM tasks WHERE status = 'queued' AND result ->> '$.pending' = 1 AND result ->> '$.sent' <= ?1"
+);
 const TASK: &str = concat!("SELECT ", task_columns!(), " FROM tasks WHERE id = ?1");
 pub(super) const DEVICE_FAULTS: &str = concat!(
     "SELECT ",
@@ -282,4 +287,68 @@ pub(super) fn list_faults(
 
 pub(super) fn delete_fault(conn: &Connection, id: i64) -> Result<bool, StoreError> {
     changed(conn, "DELETE FROM faults WHERE id = ?1", id)
+}
+
+/// Queued transfers accepted at or before `sent_by`, oldest first.
+pub(super) fn stale_transfers(
+    conn: &Connection,
+    sent_by: Millis,
+) -> Result<Vec<Task>, StoreError> {
+    let mut select = conn.prepare_cached(STALE_TRANSFERS).map_err(db_err)?;
+    let mut rows = select.query([sent_by]).map_err(db_err)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(db_err)? {
+        out.push(task_from_row(row)?);
+    }
+    out.sort_by_key(|t| t.id);
+    Ok(out)
+}
+
+/// Inside the writer's transaction; see `Store::fault_stale_transfers`.
+pub(super) fn fault_stale_transfers(
+    conn: &Connection,
+    timeouts: &[crate::store::TransferTimeout],
+) -> Result<Vec<i64>, StoreError> {
+    let mut written = Vec::new();
+    for timeout in timeouts {
+        let (task, sent) = (&timeout.task, timeout.sent);
+        let fault_json = task
+            .fault
+            .as_ref()
+            .map(|f| encode("task fault", f))
+            .transpose()?;
+        let result = task
+            .result
+            .as_ref()
+            .map(|r| encode("task result", r))
+            .transpose()?;
+        let updated = conn
+            .prepare_cached(
+                "UPDATE tasks SET status = ?2, retries = ?3, not_before = ?4, result = ?5,
+                     fault = ?6
+                 WHERE id = ?1 AND status = 'queued' AND result ->> '$.pending' = 1
+                     AND result ->> '$.sent' = ?7",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    task.id,
+                    super::save::status_text(task.status),
+                    task.retries,
+                    task.not_before,
+                    result,
+                    fault_json,
+                    sent
+                ])
+            })
+            .map_err(db_err)?;
+        if updated == 0 {
+            continue;
+        }
+        conn.prepare_cached("DELETE FROM faults WHERE task_id = ?1")
+            .and_then(|mut s| s.execute([task.id]))
+            .map_err(db_err)?;
+        super::save::insert_faults(conn, std::slice::from_ref(&timeout.fault))?;
+        written.push(task.id);
+    }
+    Ok(written)
 }
