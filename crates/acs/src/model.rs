@@ -305,3 +305,23 @@ mod tests {
         assert!(serde_json::from_str::<TaskSpec>(r#"{"name":"frobnicate"}"#).is_err());
     }
 }
+
+/// A username and password pair; the password never shows in `Debug`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credential {
+    pub username: String,
+    pub password: crate::config::Secret,
+}
+
+/// Credentials set for one device by the operator, before or after its first Inform: what
+/// the device must authenticate to the ACS with, and what the ACS answers its connection
+/// requests with. Each takes precedence over the global ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeviceCredentials {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpe: Option<Credential>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_request: Option<Credential>,
+}

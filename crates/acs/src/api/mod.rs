@@ -4,6 +4,7 @@
 //! filter or task, 401 without the API token, 404 for what does not exist, 503 when the
 //! database cannot be reached.
 
+mod credentials;
 mod devices;
 pub mod files;
 mod openapi;
@@ -198,6 +199,7 @@ async fn metrics<S: Store>(State(state): State<Arc<ApiState<S>>>) -> impl IntoRe
 pub fn router<S: Store>(state: Arc<ApiState<S>>) -> Router {
     let api = Router::new()
         .merge(devices::routes::<S>())
+        .merge(credentials::routes::<S>())
         .merge(tasks::routes::<S>())
         .merge(files::routes::<S>())
         .route_layer(axum::middleware::from_fn_with_state(

@@ -48,6 +48,12 @@ pub fn spec() -> Value {
                 "put": op("Tag a device", &[("204", "tagged"), ("404", "no such device")]),
                 "delete": op("Untag a device", &[("204", "untagged"), ("404", "no such device")])
             },
+            "/devices/{id}/credentials": {
+                "parameters": [path_param("id")],
+                "get": op("The device's credentials, usernames only", &[("200", "{cpe: {username}, connectionRequest: {username}}"), ("404", "none set")]),
+                "put": op("Set the device's credentials: {cpe: {username, password}, connectionRequest: {username, password}}; the device need not exist yet", &[("204", "set"), ("400", "bad credentials")]),
+                "delete": op("Remove the device's credentials", &[("204", "removed"), ("404", "none set")])
+            },
             "/devices/{id}/tasks": {
                 "parameters": [path_param("id"),
                     { "name": "connection_request", "in": "query", "schema": { "type": "boolean" } },

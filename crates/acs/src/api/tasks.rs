@@ -2,7 +2,7 @@
 
 use super::{ApiError, ApiResult, ApiState};
 use crate::conn_req::{ConnReqCredentials, ConnReqOutcome};
-use crate::model::{DeviceRecord, Task, TaskSpec, TaskStatus};
+use crate::model::{DeviceCredentials, DeviceRecord, Task, TaskSpec, TaskStatus};
 use crate::store::Store;
 use axum::Json;
 use axum::Router;
@@ -57,6 +57,50 @@ fn tree_value(device: &DeviceRecord, relative: &str) -> Option<String> {
         .and_then(|n| n.value.as_ref().map(|(v, _)| v.clone()))
 }
 
+/// The device's own connection-request credentials when the operator set them, else those
+/// learnt from its tree (ConnectionRequestUsername and the password the ACS set), else the
+/// global ones.
+async fn conn_req_credentials<S: Store>(
+    state: &ApiState<S>,
+    device: &DeviceRecord,
+) -> ConnReqCredentials {
+    match state.store.get_credentials(&device.id).await {
+        Ok(Some(DeviceCredentials {
+            connection_request: Some(own),
+            ..
+        })) => {
+            return ConnReqCredentials {
+                username: own.username,
+                password: own.password.expose().to_string(),
+            };
+        }
+        Ok(_) => {}
+        Err(e) => {
+            tracing::warn!(device = %device.id, error = %e, "cannot read the device's credentials")
+        }
+    }
+    // A CPE reads its ConnectionRequestPassword back as empty: a password in the tree is
+    // one the ACS set itself, and only then is the learnt pair complete.
+    let non_empty = |relative: &str| tree_value(device, relative).filter(|v| !v.is_empty());
+    let learnt_user = non_empty("ManagementServer.ConnectionRequestUsername");
+    if let (Some(username), Some(password)) = (
+        learnt_user.clone(),
+        non_empty("ManagementServer.ConnectionRequestPassword"),
+    ) {
+        return ConnReqCredentials { username, password };
+    }
+    if !state.conn_req.username.is_empty() {
+        return ConnReqCredentials {
+            username: state.conn_req.username.clone(),
+            password: state.conn_req.password.clone(),
+        };
+    }
+    ConnReqCredentials {
+        username: learnt_user.unwrap_or_default(),
+        password: String::new(),
+    }
+}
+
 async fn connection_request<S: Store>(
     state: &ApiState<S>,
     device: &DeviceRecord,
@@ -67,19 +111,7 @@ async fn connection_request<S: Store>(
         return ConnReqOutcome::NoUrl;
     };
     let settings = &state.conn_req;
-    let credentials = if settings.username.is_empty() {
-        ConnReqCredentials {
-            username: tree_value(device, "ManagementServer.ConnectionRequestUsername")
-                .unwrap_or_default(),
-            password: tree_value(device, "ManagementServer.ConnectionRequestPassword")
-                .unwrap_or_default(),
-        }
-    } else {
-        ConnReqCredentials {
-            username: settings.username.clone(),
-            password: settings.password.clone(),
-        }
-    };
+    let credentials = conn_req_credentials(state, device).await;
     let timeout = if settings.timeout.is_zero() {
         Duration::from_secs(10)
     } else {

@@ -1,15 +1,16 @@
 //! The CWMP endpoint: HTTP/1.1 POSTs from CPEs, a session per cookie, CPE authentication,
 //! compressed bodies, body limits, idle sessions expired.
 
+mod auth;
 pub(crate) mod listener;
 mod live;
 
 use crate::api::TaskEvents;
-use crate::config::{AcsConfig, CpeAuth};
+use crate::config::AcsConfig;
 use crate::metrics::Metrics;
 use crate::store::Store;
 use bytes::Bytes;
-use cwmp::auth::{AuthError, DigestServer, parse_basic};
+use cwmp::auth::DigestServer;
 use cwmp::session::AcsSession;
 use http::{HeaderMap, HeaderValue, Request, Response, StatusCode, header};
 use http_body_util::{BodyExt, Full, Limited};
@@ -109,74 +110,6 @@ fn new_cookie() -> String {
     cookie
 }
 
-/// Checks the CPE's credentials; `Err` is the 401 to send.
-fn authenticate<S: Store>(
-    state: &CwmpState<S>,
-    headers: &HeaderMap,
-    uri: &str,
-    tls: bool,
-) -> Result<(), Box<HttpResponse>> {
-    let cwmp = &state.config.cwmp;
-    let user = cwmp.username.clone().unwrap_or_default();
-    let pass = cwmp
-        .password
-        .as_ref()
-        .map(|p| p.expose().to_string())
-        .unwrap_or_default();
-    let authorization = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    let now = (now_ms() / 1000) as u64;
-    let challenge = |stale: bool| {
-        let value = match cwmp.auth {
-            CpeAuth::Basic => "Basic realm=\"cwmp-acs\"".to_string(),
-            _ => state.digest.challenge(now, stale),
-        };
-        let mut r = reply(StatusCode::UNAUTHORIZED, "");
-        if let Ok(v) = HeaderValue::from_str(&value) {
-            r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
-        }
-        Box::new(r)
-    };
-    match cwmp.auth {
-        CpeAuth::None => Ok(()),
-        CpeAuth::Basic => {
-            if !tls && !cwmp.allow_basic_over_http {
-                tracing::warn!("basic authentication refused over plain HTTP");
-                return Err(Box::new(reply(
-                    StatusCode::FORBIDDEN,
-                    "basic authentication is refused over plain HTTP",
-                )));
-            }
-            match authorization.and_then(parse_basic) {
-                Some((u, p)) if u == user && p == pass => Ok(()),
-                Some((u, _)) => {
-                    tracing::warn!(username = %u, "CPE authentication failed");
-                    Err(challenge(false))
-                }
-                None => Err(challenge(false)),
-            }
-        }
-        CpeAuth::Digest => {
-            let Some(authorization) = authorization else {
-                return Err(challenge(false));
-            };
-            match state
-                .digest
-                .verify_request(authorization, "POST", uri, now, |u| {
-                    (u == user).then(|| pass.clone())
-                }) {
-                Ok(_) => Ok(()),
-                Err(AuthError::Stale) => Err(challenge(true)),
-                Err(e) => {
-                    tracing::warn!(error = %e, "CPE authentication failed");
-                    Err(challenge(false))
-                }
-            }
-        }
-    }
-}
-
 /// Undoes `Content-Encoding: gzip` / `deflate`, refusing to inflate past `limit`.
 fn decode_body(headers: &HeaderMap, body: Bytes, limit: usize) -> Result<Vec<u8>, String> {
     let encoding = headers
@@ -237,8 +170,8 @@ async fn answer_post<S: Store>(
     body: Incoming,
 ) -> HttpResponse {
     let path = uri.path_and_query().map_or("/", |p| p.as_str());
-    if let Err(refusal) = authenticate(state, headers, path, false) {
-        return *refusal;
+    if let Some(refusal) = auth::refuse_basic_over_http(&state.config.cwmp, false) {
+        return refusal;
     }
     let limit = usize::try_from(state.config.cwmp.body_limit).unwrap_or(usize::MAX);
     // A compressed body may be smaller than what it inflates to, never twice the limit.
@@ -269,6 +202,11 @@ async fn answer_post<S: Store>(
     let (cookie, live, fresh) = match existing {
         Some((c, s)) => (c, s, false),
         None => {
+            // A session is authenticated once, at its first request (the Inform, which names
+            // the device whose credentials apply); its cookie stands for it after.
+            if let Err(refusal) = auth::authenticate(state, headers, path, &body).await {
+                return refusal;
+            }
             let cookie = new_cookie();
             let host = headers
                 .get(header::HOST)

@@ -4,7 +4,9 @@
 pub mod sqlite;
 
 use crate::filter::Expr;
-use crate::model::{DeviceRecord, FaultInfo, FaultRecord, FileMeta, Millis, Task, TaskSpec};
+use crate::model::{
+    DeviceCredentials, DeviceRecord, FaultInfo, FaultRecord, FileMeta, Millis, Task, TaskSpec,
+};
 use std::future::Future;
 
 #[derive(Debug, thiserror::Error)]
@@ -156,6 +158,23 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Option<FileMeta>, StoreError>> + Send;
     fn delete_file(&self, name: &str) -> impl Future<Output = Result<bool, StoreError>> + Send;
     fn list_files(&self) -> impl Future<Output = Result<Vec<FileMeta>, StoreError>> + Send;
+
+    /// The credentials set for a device, if any.
+    fn get_credentials(
+        &self,
+        device: &str,
+    ) -> impl Future<Output = Result<Option<DeviceCredentials>, StoreError>> + Send;
+    /// Sets (replaces) a device's credentials; the device need not exist yet.
+    fn put_credentials(
+        &self,
+        device: &str,
+        credentials: &DeviceCredentials,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Removes a device's credentials; false if it had none.
+    fn delete_credentials(
+        &self,
+        device: &str,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     /// Takes the session lock of a device for `owner` until `now + lease`; false when another
     /// owner holds an unexpired lock.

@@ -131,6 +131,7 @@ pub async fn run_all<S: Store>(store: &S) {
     files_round_trip(store).await;
     session_locks_have_leases(store).await;
     transfers_of_silent_devices_time_out(store).await;
+    device_credentials_round_trip(store).await;
 }
 
 /// One `#[tokio::test]` per behaviour, each on a fresh store from `$make` (an expression,
@@ -153,6 +154,7 @@ macro_rules! store_suite_tests {
             files_round_trip,
             session_locks_have_leases,
             transfers_of_silent_devices_time_out,
+            device_credentials_round_trip,
         );
     };
     (@each $make:expr; $($name:ident),* $(,)?) => {

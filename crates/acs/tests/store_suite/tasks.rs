@@ -518,3 +518,47 @@ pub async fn transfers_of_silent_devices_time_out<S: Store>(store: &S) {
         .expect("task");
     assert_eq!(kept.status, TaskStatus::Done);
 }
+
+/// Credentials are set before a device exists, replaced whole, kept when its record is
+/// deleted, and removed on their own.
+pub async fn device_credentials_round_trip<S: Store>(store: &S) {
+    use acs::config::Secret;
+    use acs::model::{Credential, DeviceCredentials};
+    let p = unique_prefix();
+    let id = format!("{p}-new");
+    assert_eq!(store.get_credentials(&id).await.expect("get"), None);
+    let both = DeviceCredentials {
+        cpe: Some(Credential {
+            username: "cpe-user".into(),
+            password: Secret::new("cpe-secret"),
+        }),
+        connection_request: Some(Credential {
+            username: "cr-user".into(),
+            password: Secret::new("cr-secret"),
+        }),
+    };
+    store.put_credentials(&id, &both).await.expect("put");
+    assert_eq!(store.get_credentials(&id).await.expect("get"), Some(both));
+    let cr_only = DeviceCredentials {
+        cpe: None,
+        connection_request: Some(Credential {
+            username: "cr-2".into(),
+            password: Secret::new(""),
+        }),
+    };
+    store.put_credentials(&id, &cr_only).await.expect("replace");
+    assert_eq!(
+        store.get_credentials(&id).await.expect("get"),
+        Some(cr_only.clone())
+    );
+    save(store, &device(&id)).await;
+    assert!(store.delete_device(&id).await.expect("delete device"));
+    assert_eq!(
+        store.get_credentials(&id).await.expect("get"),
+        Some(cr_only),
+        "kept for the device's return"
+    );
+    assert!(store.delete_credentials(&id).await.expect("delete"));
+    assert!(!store.delete_credentials(&id).await.expect("delete again"));
+    assert_eq!(store.get_credentials(&id).await.expect("get"), None);
+}

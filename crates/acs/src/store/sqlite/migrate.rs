@@ -26,6 +26,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "locks_in_memory",
         include_str!("../../../migrations/sqlite/0003_locks_in_memory.sql"),
     ),
+    (
+        4,
+        "device_credentials",
+        include_str!("../../../migrations/sqlite/0004_device_credentials.sql"),
+    ),
 ];
 
 pub(super) fn run(conn: &mut Connection) -> Result<(), StoreError> {

@@ -14,6 +14,7 @@
 //! share a PostgreSQL database instead.
 
 mod cache;
+mod credentials;
 mod db;
 mod devices;
 mod files;
@@ -26,7 +27,9 @@ mod save;
 mod tasks;
 
 use super::{DeviceQuery, SessionWrite, Store, StoreError, TransferTimeout};
-use crate::model::{DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec};
+use crate::model::{
+    DeviceCredentials, DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec,
+};
 use cache::DeviceCache;
 use db::Db;
 use locks::SessionLocks;
@@ -478,6 +481,34 @@ impl Store for SqliteStore {
 
     async fn list_files(&self) -> Result<Vec<FileMeta>, StoreError> {
         self.inner.db.read_long(files::list).await
+    }
+
+    async fn get_credentials(&self, device: &str) -> Result<Option<DeviceCredentials>, StoreError> {
+        let device = device.to_string();
+        self.inner
+            .db
+            .read(move |conn| credentials::get(conn, &device))
+            .await
+    }
+
+    async fn put_credentials(
+        &self,
+        device: &str,
+        credentials: &DeviceCredentials,
+    ) -> Result<(), StoreError> {
+        let (device, credentials) = (device.to_string(), credentials.clone());
+        self.inner
+            .db
+            .write(move |conn| credentials::put(conn, &device, &credentials))
+            .await
+    }
+
+    async fn delete_credentials(&self, device: &str) -> Result<bool, StoreError> {
+        let device = device.to_string();
+        self.inner
+            .db
+            .write(move |conn| credentials::delete(conn, &device))
+            .await
     }
 
     async fn acquire_session_lock(

@@ -290,10 +290,7 @@ pub(super) fn delete_fault(conn: &Connection, id: i64) -> Result<bool, StoreErro
 }
 
 /// Queued transfers accepted at or before `sent_by`, oldest first.
-pub(super) fn stale_transfers(
-    conn: &Connection,
-    sent_by: Millis,
-) -> Result<Vec<Task>, StoreError> {
+pub(super) fn stale_transfers(conn: &Connection, sent_by: Millis) -> Result<Vec<Task>, StoreError> {
     let mut select = conn.prepare_cached(STALE_TRANSFERS).map_err(db_err)?;
     let mut rows = select.query([sent_by]).map_err(db_err)?;
     let mut out = Vec::new();
