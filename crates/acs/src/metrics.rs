@@ -45,6 +45,7 @@ pub struct Metrics {
     tasks_by_outcome: Labelled,
     faults: AtomicU64,
     conn_requests_by_outcome: Labelled,
+    cpe_auth_by_outcome: Labelled,
     devices: AtomicU64,
 }
 
@@ -94,6 +95,12 @@ impl Metrics {
 
     pub fn connection_request(&self, outcome: &str) {
         self.conn_requests_by_outcome.inc(outcome);
+    }
+
+    /// A CPE's credentials were checked: `accepted`, `rejected` (wrong ones) or `challenged`
+    /// (none or a stale nonce).
+    pub fn cpe_auth(&self, outcome: &str) {
+        self.cpe_auth_by_outcome.inc(outcome);
     }
 
     pub fn set_devices(&self, count: u64) {
@@ -167,6 +174,12 @@ impl Metrics {
                 "Connection requests by outcome.",
                 "outcome",
                 &self.conn_requests_by_outcome,
+            ),
+            (
+                "acs_cpe_authentications_total",
+                "CPE credential checks by outcome (accepted, rejected, challenged).",
+                "outcome",
+                &self.cpe_auth_by_outcome,
             ),
         ];
         for (name, help, label, values) in labelled {

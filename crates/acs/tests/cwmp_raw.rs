@@ -11,7 +11,10 @@ use tokio::net::TcpStream;
 use tokio_util::sync::CancellationToken;
 
 async fn start(auth: CpeAuth) -> (SocketAddr, CancellationToken) {
-    let mut config = AcsConfig::default();
+    start_with(auth, AcsConfig::default()).await
+}
+
+async fn start_with(auth: CpeAuth, mut config: AcsConfig) -> (SocketAddr, CancellationToken) {
     let local: SocketAddr = "127.0.0.1:0".parse().expect("addr");
     config.cwmp_listen = local;
     config.nbi_listen = local;
@@ -182,5 +185,27 @@ async fn digest_authentication_and_a_wrong_password() {
     let (status, _, reply) = exchange(addr, &post(addr, &auth, body.len()), body.as_bytes()).await;
     assert_eq!(status, 200);
     assert!(reply.contains("InformResponse"));
+    stop.cancel();
+}
+
+#[tokio::test]
+async fn a_body_that_stops_coming_times_out_and_an_oversized_one_is_refused() {
+    let mut config = AcsConfig::default();
+    config.cwmp.read_timeout_secs = 1;
+    config.cwmp.body_limit = 4096;
+    let (addr, stop) = start_with(CpeAuth::None, config).await;
+    // Announces 1000 bytes, sends 10, then waits.
+    let started = std::time::Instant::now();
+    let (status, _, _) = exchange(addr, &post(addr, "", 1000), b"<soap:Env").await;
+    assert_eq!(status, 408);
+    assert!(started.elapsed() < Duration::from_secs(4));
+    // More than twice the limit (the allowance for compressed bodies) is refused unread.
+    let big = vec![b' '; 9000];
+    let (status, _, _) = exchange(addr, &post(addr, "", big.len()), &big).await;
+    assert_eq!(status, 413);
+    // Within the allowance but past the limit once read: refused too.
+    let mid = vec![b' '; 6000];
+    let (status, _, _) = exchange(addr, &post(addr, "", mid.len()), &mid).await;
+    assert_eq!(status, 413);
     stop.cancel();
 }

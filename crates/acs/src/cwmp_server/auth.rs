@@ -81,32 +81,37 @@ pub(super) async fn authenticate<S: Store>(
     let failed = |reason: &str| {
         tracing::warn!(device = ?device, reason, "CPE authentication failed");
     };
-    match cwmp.auth {
+    let outcome = match cwmp.auth {
         CpeAuth::None => Ok(()),
         CpeAuth::Basic => match authorization.and_then(parse_basic) {
             Some((u, p)) if u == user && p == pass => Ok(()),
             Some(_) => {
                 failed("wrong username or password");
-                Err(challenge(false))
+                Err((challenge(false), "rejected"))
             }
-            None => Err(challenge(false)),
+            None => Err((challenge(false), "challenged")),
         },
-        CpeAuth::Digest => {
-            let Some(authorization) = authorization else {
-                return Err(challenge(false));
-            };
-            match state
-                .digest
-                .verify_request(authorization, "POST", uri, now, |u| {
-                    (u == user).then(|| pass.clone())
-                }) {
-                Ok(_) => Ok(()),
-                Err(AuthError::Stale) => Err(challenge(true)),
-                Err(e) => {
-                    failed(&e.to_string());
-                    Err(challenge(false))
+        CpeAuth::Digest => match authorization {
+            None => Err((challenge(false), "challenged")),
+            Some(authorization) => {
+                match state
+                    .digest
+                    .verify_request(authorization, "POST", uri, now, |u| {
+                        (u == user).then(|| pass.clone())
+                    }) {
+                    Ok(_) => Ok(()),
+                    Err(AuthError::Stale) => Err((challenge(true), "challenged")),
+                    Err(e) => {
+                        failed(&e.to_string());
+                        Err((challenge(false), "rejected"))
+                    }
                 }
             }
-        }
-    }
+        },
+    };
+    state.metrics.cpe_auth(match &outcome {
+        Ok(()) => "accepted",
+        Err((_, label)) => label,
+    });
+    outcome.map_err(|(refusal, _)| refusal)
 }

@@ -111,7 +111,13 @@ fn new_cookie() -> String {
 }
 
 /// Undoes `Content-Encoding: gzip` / `deflate`, refusing to inflate past `limit`.
-fn decode_body(headers: &HeaderMap, body: Bytes, limit: usize) -> Result<Vec<u8>, String> {
+/// The body as the session reads it; `Err` is the status and reason to refuse it with.
+fn decode_body(
+    headers: &HeaderMap,
+    body: Bytes,
+    limit: usize,
+) -> Result<Vec<u8>, (StatusCode, String)> {
+    let too_large = || (StatusCode::PAYLOAD_TOO_LARGE, "body too large".to_string());
     let encoding = headers
         .get(header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok())
@@ -121,7 +127,7 @@ fn decode_body(headers: &HeaderMap, body: Bytes, limit: usize) -> Result<Vec<u8>
     let read = match encoding.as_str() {
         "" | "identity" => {
             return if body.len() > limit {
-                Err("body too large".into())
+                Err(too_large())
             } else {
                 Ok(body.to_vec())
             };
@@ -143,11 +149,21 @@ fn decode_body(headers: &HeaderMap, body: Bytes, limit: usize) -> Result<Vec<u8>
                 zlib
             }
         }
-        other => return Err(format!("unsupported Content-Encoding {other}")),
+        other => {
+            return Err((
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!("unsupported Content-Encoding {other}"),
+            ));
+        }
     };
-    read.map_err(|e| format!("cannot decompress the body: {e}"))?;
+    read.map_err(|e| {
+        (
+            StatusCode::BAD_REQUEST,
+            format!("cannot decompress the body: {e}"),
+        )
+    })?;
     if out.len() > limit {
-        return Err("body too large".into());
+        return Err(too_large());
     }
     Ok(out)
 }
@@ -193,7 +209,7 @@ async fn answer_post<S: Store>(
     };
     let body = match decode_body(headers, raw, limit) {
         Ok(b) => b,
-        Err(why) => return reply(StatusCode::BAD_REQUEST, why),
+        Err((status, why)) => return reply(status, why),
     };
     let existing = session_cookie(headers).and_then(|c| {
         let map = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
