@@ -1,10 +1,10 @@
 //! The CWMP endpoint against hand-written HTTP exchanges: what real CPEs do on the wire.
 
+mod common;
+
 use acs::config::{AcsConfig, CpeAuth, Secret};
-use acs::store::sqlite::SqliteStore;
 use cwmp::auth::{DigestChallenge, DigestClient};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -15,26 +15,12 @@ async fn start(auth: CpeAuth) -> (SocketAddr, CancellationToken) {
 }
 
 async fn start_with(auth: CpeAuth, mut config: AcsConfig) -> (SocketAddr, CancellationToken) {
-    let local: SocketAddr = "127.0.0.1:0".parse().expect("addr");
-    config.cwmp_listen = local;
-    config.nbi_listen = local;
-    config.fs_listen = local;
-    config.database = "sqlite::memory:".into();
     config.cwmp.idle_timeout_secs = 1;
     config.cwmp.auth = auth;
     config.cwmp.username = Some("cpe".into());
     config.cwmp.password = Some(Secret::new("s3cret"));
-    let store = Arc::new(SqliteStore::open(&config.database).await.expect("store"));
-    let stop = CancellationToken::new();
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let shutdown = stop.clone();
-    tokio::spawn(async move {
-        let _ = acs::server::serve(config, store, shutdown, move |b| {
-            let _ = tx.send(b);
-        })
-        .await;
-    });
-    (rx.await.expect("bound").cwmp, stop)
+    let (running, cwmp) = common::start_acs_with(config).await;
+    (cwmp, running.stop)
 }
 
 fn inform(serial: &str) -> String {

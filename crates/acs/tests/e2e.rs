@@ -1,124 +1,24 @@
 //! The ACS end to end: the real server (CWMP endpoint, API, file server) on loopback ports,
 //! and the CPE simulator's devices talking to it.
 
+mod common;
+
 use acs::config::AcsConfig;
-use acs::store::sqlite::SqliteStore;
-use cpe::simulator::{SimulateOptions, simulate};
+use common::{
+    enc, get_json as get, post_task, simulate_options, start_acs, start_acs_with, start_simulator,
+    wait_for_device,
+};
 use serde_json::{Value, json};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
-struct Running {
-    api: String,
-    stop: CancellationToken,
-}
-
-async fn start_acs() -> (Running, SocketAddr) {
-    start_acs_with(AcsConfig::default()).await
-}
-
-async fn start_acs_with(mut config: AcsConfig) -> (Running, SocketAddr) {
-    let local: SocketAddr = "127.0.0.1:0".parse().expect("addr");
-    config.cwmp_listen = local;
-    config.nbi_listen = local;
-    config.fs_listen = local;
-    config.database = "sqlite::memory:".into();
-    let store = Arc::new(SqliteStore::open(&config.database).await.expect("store"));
-    let stop = CancellationToken::new();
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let shutdown = stop.clone();
-    tokio::spawn(async move {
-        let _ = acs::server::serve(config, store, shutdown, move |bound| {
-            let _ = tx.send(bound);
-        })
-        .await;
-    });
-    let bound = rx.await.expect("listeners bound");
-    (
-        Running {
-            api: format!("http://{}/api/v1", bound.nbi),
-            stop,
-        },
-        bound.cwmp,
-    )
-}
-
 fn start_devices(cwmp: SocketAddr, prefix: &str, count: usize) -> CancellationToken {
-    let stop = CancellationToken::new();
-    let options = SimulateOptions {
-        acs_url: format!("http://{cwmp}/"),
-        count,
-        serial_prefix: prefix.into(),
-        serial_start: 1,
-        profile: "tr181-gateway".into(),
-        state_dir: None,
-        conn_req_listen: "127.0.0.1:0".parse().expect("addr"),
-        conn_req_advertise: None,
-        periodic_interval: 3600,
-        username: String::new(),
-        password: String::new(),
-        boot_storm: true,
-        duration: None,
-        cwmp_version: cwmp::CwmpVersion::V1_4,
-        ca_bundle: None,
-        progress: None,
-    };
-    let shutdown = stop.clone();
-    tokio::spawn(async move {
-        let _ = simulate(options, shutdown, |_| {}).await;
-    });
-    stop
-}
-
-async fn get(url: &str) -> Value {
-    reqwest::get(url)
-        .await
-        .expect("API answers")
-        .json()
-        .await
-        .expect("JSON")
-}
-
-fn enc(id: &str) -> String {
-    id.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
-async fn wait_for_device(api: &str, serial: &str) -> String {
-    for _ in 0..100 {
-        let page = get(&format!(
-            "{api}/devices?fields=id&filter=serialNumber%20%3D%20%22{serial}%22"
-        ))
-        .await;
-        if let Some(id) = page["items"][0]["id"].as_str() {
-            return id.to_string();
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{serial} never registered");
+    start_simulator(simulate_options(cwmp, prefix, count))
 }
 
 async fn run_task(api: &str, device: &str, task: Value) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(format!(
-            "{api}/devices/{}/tasks?connection_request=true&timeout=15000",
-            enc(device)
-        ))
-        .json(&task)
-        .send()
-        .await
-        .expect("API answers");
-    let status = response.status().as_u16();
-    (status, response.json().await.expect("JSON"))
+    post_task(api, device, "?connection_request=true&timeout=15000", &task).await
 }
 
 fn param<'a>(device: &'a Value, path: &str) -> Option<&'a str> {

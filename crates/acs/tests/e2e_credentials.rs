@@ -3,19 +3,19 @@
 //! ones; connection requests use a device's own credentials before those learnt from its
 //! tree.
 
+mod common;
+
 use acs::config::{AcsConfig, CpeAuth, Secret};
-use acs::store::sqlite::SqliteStore;
-use cpe::simulator::{SimulateOptions, simulate};
+use common::{PROFILE, enc, post_task, simulate_options, start_acs_with, start_simulator};
+use cpe::simulator::SimulateOptions;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
-const PROFILE: &str = "tr181-gateway";
-
 struct Acs {
     api: String,
+    base: String,
     cwmp: SocketAddr,
     stop: CancellationToken,
 }
@@ -28,64 +28,26 @@ impl Drop for Acs {
 
 /// The ACS with digest authentication and global CPE credentials `fleet`/`fleet-pass`.
 async fn start_acs() -> Acs {
-    let local: SocketAddr = "127.0.0.1:0".parse().expect("addr");
-    let mut config = AcsConfig {
-        cwmp_listen: local,
-        nbi_listen: local,
-        fs_listen: local,
-        database: "sqlite::memory:".into(),
-        ..AcsConfig::default()
-    };
+    let mut config = AcsConfig::default();
     config.cwmp.auth = CpeAuth::Digest;
     config.cwmp.username = Some("fleet".into());
     config.cwmp.password = Some(Secret::new("fleet-pass"));
-    let store = Arc::new(SqliteStore::open(&config.database).await.expect("store"));
-    let stop = CancellationToken::new();
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let shutdown = stop.clone();
-    tokio::spawn(async move {
-        let _ = acs::server::serve(config, store, shutdown, move |bound| {
-            let _ = tx.send(bound);
-        })
-        .await;
-    });
-    let bound = tokio::time::timeout(Duration::from_secs(10), rx)
-        .await
-        .expect("bound in time")
-        .expect("bound");
+    let (running, cwmp) = start_acs_with(config).await;
     Acs {
-        api: format!("http://{}/api/v1", bound.nbi),
-        cwmp: bound.cwmp,
-        stop,
+        api: running.api,
+        base: running.base,
+        cwmp,
+        stop: running.stop,
     }
 }
 
 /// One simulated device with serial `<prefix>000001`, authenticating as `user`/`pass`.
 fn start_device(cwmp: SocketAddr, prefix: &str, user: &str, pass: &str) -> CancellationToken {
-    let stop = CancellationToken::new();
-    let options = SimulateOptions {
-        acs_url: format!("http://{cwmp}/"),
-        count: 1,
-        serial_prefix: prefix.into(),
-        serial_start: 1,
-        profile: PROFILE.into(),
-        state_dir: None,
-        conn_req_listen: "127.0.0.1:0".parse().expect("addr"),
-        conn_req_advertise: None,
-        periodic_interval: 3600,
+    start_simulator(SimulateOptions {
         username: user.into(),
         password: pass.into(),
-        boot_storm: true,
-        duration: None,
-        cwmp_version: cwmp::CwmpVersion::V1_4,
-        ca_bundle: None,
-        progress: None,
-    };
-    let shutdown = stop.clone();
-    tokio::spawn(async move {
-        let _ = simulate(options, shutdown, |_| {}).await;
-    });
-    stop
+        ..simulate_options(cwmp, prefix, 1)
+    })
 }
 
 /// The id the ACS gives the simulated device with `serial`.
@@ -94,18 +56,6 @@ fn device_id(serial: &str) -> String {
     let device = cpe::device::Device::new(datamodel::BaseTree::new(profile), serial);
     let id = device.device_id();
     acs::model::device_id(&id.oui, &id.product_class, &id.serial_number)
-}
-
-fn enc(id: &str) -> String {
-    id.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 async fn registered(api: &str, id: &str) -> bool {
@@ -139,17 +89,8 @@ async fn put_credentials(api: &str, id: &str, body: Value) -> u16 {
 
 /// Queues a task with a connection request, waiting at most `timeout_ms` for it to run.
 async fn run_task(api: &str, id: &str, task: Value, timeout_ms: u64) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(format!(
-            "{api}/devices/{}/tasks?connection_request=true&timeout={timeout_ms}",
-            enc(id)
-        ))
-        .json(&task)
-        .send()
-        .await
-        .expect("API answers");
-    let status = response.status().as_u16();
-    (status, response.json().await.expect("JSON"))
+    let query = format!("?connection_request=true&timeout={timeout_ms}");
+    post_task(api, id, &query, &task).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -174,7 +115,7 @@ async fn devices_authenticate_with_their_own_credentials_or_the_global_ones() {
     wait_registered(&acs.api, &own).await;
     wait_registered(&acs.api, &device_id("FLT000001")).await;
     // The device presenting the global credentials instead of its own is refused.
-    let metrics = acs.api.trim_end_matches("/api/v1").to_string() + "/metrics";
+    let metrics = format!("{}/metrics", acs.base);
     let mut rejected = false;
     for _ in 0..100 {
         let text = reqwest::get(&metrics)

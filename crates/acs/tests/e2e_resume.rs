@@ -1,11 +1,14 @@
 //! The ACS end to end with sessions the test drives itself: a simulated device whose TCP
 //! connection is cut in the middle of a session, and a plain getParameterValues task.
 
-use acs::config::AcsConfig;
-use acs::store::sqlite::SqliteStore;
+mod common;
+
+use common::{
+    PROFILE, enc, get_json as get, post_task, simulate_options, start_acs, start_simulator,
+    wait_for_device,
+};
 use cpe::acs_client::CookieJar;
 use cpe::device::Device;
-use cpe::simulator::{SimulateOptions, simulate};
 use cwmp::session::{CpeAction, CpeConfig, CpeOutcome, CpeSession};
 use cwmp::{CwmpVersion, EventCode};
 use serde_json::{Value, json};
@@ -15,46 +18,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::AbortHandle;
-use tokio_util::sync::CancellationToken;
-
-const PROFILE: &str = "tr181-gateway";
-
-struct Running {
-    api: String,
-    /// The API listener's root, where `/metrics` lives.
-    base: String,
-    stop: CancellationToken,
-}
-
-async fn start_acs() -> (Running, SocketAddr) {
-    let mut config = AcsConfig::default();
-    let local: SocketAddr = "127.0.0.1:0".parse().expect("addr");
-    config.cwmp_listen = local;
-    config.nbi_listen = local;
-    config.fs_listen = local;
-    config.database = "sqlite::memory:".into();
-    let store = Arc::new(SqliteStore::open(&config.database).await.expect("store"));
-    let stop = CancellationToken::new();
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let shutdown = stop.clone();
-    tokio::spawn(async move {
-        let _ = acs::server::serve(config, store, shutdown, move |bound| {
-            let _ = tx.send(bound);
-        })
-        .await;
-    });
-    let bound = tokio::time::timeout(Duration::from_secs(10), rx)
-        .await
-        .expect("listeners bound in time")
-        .expect("listeners bound");
-    let base = format!("http://{}", bound.nbi);
-    let running = Running {
-        api: format!("{base}/api/v1"),
-        base,
-        stop,
-    };
-    (running, bound.cwmp)
-}
 
 /// A TCP relay in front of the CWMP port. It counts the connections the CPE opens and can
 /// cut them abruptly, as a flaky access network would, which a client closing its own
@@ -190,18 +153,6 @@ fn factory_device(serial: &str) -> Device {
     Device::new(datamodel::BaseTree::new(profile), serial)
 }
 
-fn enc(id: &str) -> String {
-    id.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 /// The API's client; a connection request waits up to the task's own 15 s timeout.
 fn api_http() -> reqwest::Client {
     reqwest::Client::builder()
@@ -210,34 +161,8 @@ fn api_http() -> reqwest::Client {
         .expect("client")
 }
 
-async fn get(url: &str) -> Value {
-    let response = api_http().get(url).send().await.expect("API answers");
-    response.json().await.expect("JSON")
-}
-
-async fn device_id(api: &str, serial: &str) -> String {
-    for _ in 0..100 {
-        let page = get(&format!(
-            "{api}/devices?fields=id&filter=serialNumber%20%3D%20%22{serial}%22"
-        ))
-        .await;
-        if let Some(id) = page["items"][0]["id"].as_str() {
-            return id.to_string();
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{serial} never registered");
-}
-
 async fn queue(api: &str, device: &str, query: &str, task: Value) -> (u16, Value) {
-    let response = api_http()
-        .post(format!("{api}/devices/{}/tasks{query}", enc(device)))
-        .json(&task)
-        .send()
-        .await
-        .expect("API answers");
-    let status = response.status().as_u16();
-    (status, response.json().await.expect("JSON"))
+    post_task(api, device, query, &task).await
 }
 
 /// `acs_sessions_{started,finished,failed}_total` from the API port's `/metrics`.
@@ -272,7 +197,7 @@ async fn a_device_that_disconnects_mid_session_resumes() {
         .expect("bootstrap session in time");
     assert_eq!(boot.outcome.result, Ok(()));
     assert!(boot.acs_requests.is_empty(), "{:?}", boot.acs_requests);
-    let id = device_id(&acs.api, "RESUME000001").await;
+    let id = wait_for_device(&acs.api, "RESUME000001").await;
 
     let mut tasks = Vec::new();
     for task in [
@@ -354,30 +279,8 @@ async fn a_device_that_disconnects_mid_session_resumes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn get_parameter_values_over_a_connection_request() {
     let (acs, cwmp) = start_acs().await;
-    let devices = CancellationToken::new();
-    let options = SimulateOptions {
-        acs_url: format!("http://{cwmp}/"),
-        count: 1,
-        serial_prefix: "GPV".into(),
-        serial_start: 1,
-        profile: PROFILE.into(),
-        state_dir: None,
-        conn_req_listen: "127.0.0.1:0".parse().expect("addr"),
-        conn_req_advertise: None,
-        periodic_interval: 3600,
-        username: String::new(),
-        password: String::new(),
-        boot_storm: true,
-        duration: None,
-        cwmp_version: CwmpVersion::V1_4,
-        ca_bundle: None,
-        progress: None,
-    };
-    let shutdown = devices.clone();
-    tokio::spawn(async move {
-        let _ = simulate(options, shutdown, |_| {}).await;
-    });
-    let id = device_id(&acs.api, "GPV000001").await;
+    let devices = start_simulator(simulate_options(cwmp, "GPV", 1));
+    let id = wait_for_device(&acs.api, "GPV000001").await;
 
     // Not in the Inform, so the tree can only have it from this task.
     let name = "Device.DeviceInfo.Manufacturer";

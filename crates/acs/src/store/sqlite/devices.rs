@@ -53,12 +53,7 @@ fn from_row(row: &Row<'_>) -> Result<DeviceRecord, StoreError> {
 }
 
 pub(super) fn load(conn: &Connection, id: &str) -> Result<Option<DeviceRecord>, StoreError> {
-    let mut select = conn.prepare_cached(LOAD).map_err(db_err)?;
-    let mut rows = select.query([id]).map_err(db_err)?;
-    match rows.next().map_err(db_err)? {
-        Some(row) => from_row(row).map(Some),
-        None => Ok(None),
-    }
+    super::query_first(conn, LOAD, [id], from_row)
 }
 
 pub(super) fn delete(conn: &Connection, id: &str) -> Result<bool, StoreError> {
@@ -159,16 +154,12 @@ pub(super) fn list(
         .prepare_cached(&count_sql)
         .and_then(|mut s| s.query_row(params_from_iter(values(&filter.binds)), |r| r.get(0)))
         .map_err(db_err)?;
-    let mut devices = Vec::new();
-    {
-        let mut select = conn.prepare_cached(&page_sql).map_err(db_err)?;
-        let mut rows = select
-            .query(params_from_iter(values(&page_binds)))
-            .map_err(db_err)?;
-        while let Some(row) = rows.next().map_err(db_err)? {
-            devices.push(from_row(row)?);
-        }
-    }
+    let devices = super::query_all(
+        conn,
+        &page_sql,
+        params_from_iter(values(&page_binds)),
+        from_row,
+    )?;
     if let Some(tx) = tx {
         tx.finish().map_err(db_err)?;
     }

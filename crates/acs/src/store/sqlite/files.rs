@@ -85,22 +85,14 @@ pub(super) fn get(
     conn: &Connection,
     name: &str,
 ) -> Result<Option<(FileMeta, Vec<u8>)>, StoreError> {
-    let mut select = conn.prepare_cached(WITH_CONTENT).map_err(db_err)?;
-    let mut rows = select.query([name]).map_err(db_err)?;
-    let Some(row) = rows.next().map_err(db_err)? else {
-        return Ok(None);
-    };
-    let content: Vec<u8> = row.get("content").map_err(db_err)?;
-    Ok(Some((meta_from_row(row)?, content)))
+    super::query_first(conn, WITH_CONTENT, [name], |row| {
+        let content: Vec<u8> = row.get("content").map_err(db_err)?;
+        Ok((meta_from_row(row)?, content))
+    })
 }
 
 pub(super) fn meta(conn: &Connection, name: &str) -> Result<Option<FileMeta>, StoreError> {
-    let mut select = conn.prepare_cached(META).map_err(db_err)?;
-    let mut rows = select.query([name]).map_err(db_err)?;
-    match rows.next().map_err(db_err)? {
-        Some(row) => meta_from_row(row).map(Some),
-        None => Ok(None),
-    }
+    super::query_first(conn, META, [name], meta_from_row)
 }
 
 pub(super) fn delete(conn: &Connection, name: &str) -> Result<bool, StoreError> {
@@ -111,11 +103,5 @@ pub(super) fn delete(conn: &Connection, name: &str) -> Result<bool, StoreError> 
 }
 
 pub(super) fn list(conn: &Connection) -> Result<Vec<FileMeta>, StoreError> {
-    let mut select = conn.prepare_cached(ALL).map_err(db_err)?;
-    let mut rows = select.query([]).map_err(db_err)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next().map_err(db_err)? {
-        out.push(meta_from_row(row)?);
-    }
-    Ok(out)
+    super::query_all(conn, ALL, [], meta_from_row)
 }

@@ -238,6 +238,34 @@ pub(crate) fn to_u32(what: &str, v: i64) -> Result<u32, StoreError> {
     u32::try_from(v).map_err(|_| corrupt(what, format!("{v} out of range")))
 }
 
+/// Every row of the cached statement `sql` with `params`, each read by `from_row`.
+pub(crate) fn query_all<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    from_row: impl Fn(&rusqlite::Row<'_>) -> Result<T, StoreError>,
+) -> Result<Vec<T>, StoreError> {
+    let mut select = conn.prepare_cached(sql).map_err(db_err)?;
+    let mut rows = select.query(params).map_err(db_err)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(db_err)? {
+        out.push(from_row(row)?);
+    }
+    Ok(out)
+}
+
+/// The first row of the cached statement `sql` with `params`, read by `from_row`.
+pub(crate) fn query_first<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    from_row: impl Fn(&rusqlite::Row<'_>) -> Result<T, StoreError>,
+) -> Result<Option<T>, StoreError> {
+    let mut select = conn.prepare_cached(sql).map_err(db_err)?;
+    let mut rows = select.query(params).map_err(db_err)?;
+    rows.next().map_err(db_err)?.map(from_row).transpose()
+}
+
 const NEXT_ID: &str = "UPDATE id_sequences SET last = last + 1 WHERE name = ?1 RETURNING last";
 
 /// The next id of `sequence` (`tasks` or `faults`); inside a write transaction.

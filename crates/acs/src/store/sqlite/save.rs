@@ -102,60 +102,43 @@ pub(super) fn save_session(
         digest,
     };
     let events = encode("events", &d.last_events)?;
-    if let Some(previous) = stored_digest {
-        let updated = conn
-            .prepare_cached(UPDATE_DEVICE)
-            .and_then(|mut s| {
-                s.execute(params![
-                    id,
-                    d.oui,
-                    d.product_class,
-                    d.serial_number,
-                    d.manufacturer,
-                    d.first_seen,
-                    d.last_inform,
-                    d.last_boot,
-                    d.last_bootstrap,
-                    d.remote_address,
-                    events,
-                    tree,
-                    params::text_numbers(d),
-                    digest,
-                ])
-            })
-            .map_err(db_err)?;
-        if updated == 1 {
-            if previous != digest {
-                write_index(conn, id, &d.tree, false)?;
-            }
-            finish(conn, write)?;
-            return Ok(saved);
+    let text_numbers = params::text_numbers(d);
+    // The device row's values, numbered as both UPDATE_DEVICE and UPSERT_DEVICE take them.
+    let row = params![
+        id,
+        d.oui,
+        d.product_class,
+        d.serial_number,
+        d.manufacturer,
+        d.first_seen,
+        d.last_inform,
+        d.last_boot,
+        d.last_bootstrap,
+        d.remote_address,
+        events,
+        tree,
+        text_numbers,
+        digest,
+    ];
+    let write_row = |sql: &str| {
+        conn.prepare_cached(sql)
+            .and_then(|mut s| s.execute(row))
+            .map_err(db_err)
+    };
+    if let Some(previous) = stored_digest
+        && write_row(UPDATE_DEVICE)? == 1
+    {
+        if previous != digest {
+            write_index(conn, id, &d.tree, false)?;
         }
+        finish(conn, write)?;
+        return Ok(saved);
     }
     let previous: Option<i64> = conn
         .prepare_cached(DIGEST)
         .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
         .map_err(db_err)?;
-    conn.prepare_cached(UPSERT_DEVICE)
-        .and_then(|mut s| {
-            s.execute(params![
-                id,
-                d.oui,
-                d.product_class,
-                d.serial_number,
-                d.manufacturer,
-                d.first_seen,
-                d.last_inform,
-                d.last_boot,
-                d.last_bootstrap,
-                d.remote_address,
-                events,
-                tree,
-                params::text_numbers(d),
-                digest,
-            ])
-        })
-        .map_err(db_err)?;
+    write_row(UPSERT_DEVICE)?;
     if previous.is_none() {
         let mut insert = conn.prepare_cached(INSERT_TAG).map_err(db_err)?;
         for tag in &d.tags {

@@ -203,26 +203,14 @@ fn collect<T>(
     bind: Option<&str>,
     from_row: fn(&Row<'_>) -> Result<T, StoreError>,
 ) -> Result<Vec<T>, StoreError> {
-    let mut select = conn.prepare_cached(sql).map_err(db_err)?;
-    let mut rows = match bind {
-        Some(value) => select.query([value]),
-        None => select.query([]),
+    match bind {
+        Some(value) => super::query_all(conn, sql, [value], from_row),
+        None => super::query_all(conn, sql, [], from_row),
     }
-    .map_err(db_err)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next().map_err(db_err)? {
-        out.push(from_row(row)?);
-    }
-    Ok(out)
 }
 
 pub(super) fn get(conn: &Connection, id: i64) -> Result<Option<Task>, StoreError> {
-    let mut select = conn.prepare_cached(TASK).map_err(db_err)?;
-    let mut rows = select.query([id]).map_err(db_err)?;
-    match rows.next().map_err(db_err)? {
-        Some(row) => task_from_row(row).map(Some),
-        None => Ok(None),
-    }
+    super::query_first(conn, TASK, [id], task_from_row)
 }
 
 /// One statement whose result is the number of rows it changed.
@@ -291,12 +279,7 @@ pub(super) fn delete_fault(conn: &Connection, id: i64) -> Result<bool, StoreErro
 
 /// Queued transfers accepted at or before `sent_by`, oldest first.
 pub(super) fn stale_transfers(conn: &Connection, sent_by: Millis) -> Result<Vec<Task>, StoreError> {
-    let mut select = conn.prepare_cached(STALE_TRANSFERS).map_err(db_err)?;
-    let mut rows = select.query([sent_by]).map_err(db_err)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next().map_err(db_err)? {
-        out.push(task_from_row(row)?);
-    }
+    let mut out = super::query_all(conn, STALE_TRANSFERS, [sent_by], task_from_row)?;
     out.sort_by_key(|t| t.id);
     Ok(out)
 }
