@@ -343,10 +343,10 @@ fn values_and_defaults_fit_their_definitions() {
             }
         }
         for (path, def) in &p.schema.params {
-            if let Some(d) = &def.default {
-                if let Err(e) = fits(def, d) {
-                    panic!("{}: default of {path}: {e}", p.name);
-                }
+            if let Some(d) = &def.default
+                && let Err(e) = fits(def, d)
+            {
+                panic!("{}: default of {path}: {e}", p.name);
             }
         }
         for (path, value) in &tree {

@@ -149,20 +149,20 @@ pub fn scan(path: &Path) -> Result<HashMap<String, XmlParam>, String> {
                     if let Some((_, _, ty @ None)) = param.as_mut() {
                         *ty = Some(t.to_string());
                     }
-                } else if parent == "dataType" {
-                    if let Some(n) = &current_type {
-                        type_base.entry(n.clone()).or_insert_with(|| t.to_string());
-                    }
+                } else if parent == "dataType"
+                    && let Some(n) = &current_type
+                {
+                    type_base.entry(n.clone()).or_insert_with(|| t.to_string());
                 }
             }
             _ => {}
         }
         if !empty {
             stack.push(name);
-        } else if name == "parameter" {
-            if let Some((p, w, Some(t))) = param.take() {
-                raw.push((p, w, t));
-            }
+        } else if name == "parameter"
+            && let Some((p, w, Some(t))) = param.take()
+        {
+            raw.push((p, w, t));
         }
     }
 
