@@ -9,6 +9,7 @@ pub mod fileserver;
 pub mod filter;
 pub mod metrics;
 pub mod model;
+pub mod preset;
 pub mod server;
 pub mod store;
 pub mod transfer_sweeper;

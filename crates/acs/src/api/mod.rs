@@ -8,6 +8,7 @@ mod credentials;
 mod devices;
 pub mod files;
 mod openapi;
+mod presets;
 pub mod tasks;
 
 use crate::metrics::Metrics;
@@ -200,6 +201,7 @@ pub fn router<S: Store>(state: Arc<ApiState<S>>) -> Router {
     let api = Router::new()
         .merge(devices::routes::<S>())
         .merge(credentials::routes::<S>())
+        .merge(presets::routes::<S>())
         .merge(tasks::routes::<S>())
         .merge(files::routes::<S>())
         .route_layer(axum::middleware::from_fn_with_state(

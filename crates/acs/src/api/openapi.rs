@@ -60,6 +60,13 @@ pub fn spec() -> Value {
                     { "name": "timeout", "in": "query", "schema": { "type": "integer" }, "description": "milliseconds to wait, default 30000" }],
                 "post": op("Queue a task (GenieACS task document)", &[("200", "the task ran"), ("202", "queued"), ("400", "bad task"), ("404", "no such device")])
             },
+            "/presets": { "get": op("Every preset by name", &[("200", "{name: preset}")]) },
+            "/presets/{name}": {
+                "parameters": [path_param("name")],
+                "get": op("A preset", &[("200", "the preset"), ("404", "no such preset")]),
+                "put": op("Create or replace a preset: {weight, channel, events, precondition, schedule: {cron, duration}, provisions: [[name, args...]]}; only provisions is required", &[("204", "stored"), ("400", "invalid preset, with the reason")]),
+                "delete": op("Delete a preset", &[("204", "deleted"), ("404", "no such preset")])
+            },
             "/tasks": { "get": op("List tasks (?device=)", &[("200", "tasks")]) },
             "/tasks/{id}": {
                 "parameters": [path_param("id")],

@@ -159,6 +159,23 @@ pub trait Store: Send + Sync + 'static {
     fn delete_file(&self, name: &str) -> impl Future<Output = Result<bool, StoreError>> + Send;
     fn list_files(&self) -> impl Future<Output = Result<Vec<FileMeta>, StoreError>> + Send;
 
+    /// Every preset with its name, by name.
+    fn list_presets(
+        &self,
+    ) -> impl Future<Output = Result<Vec<(String, crate::preset::Preset)>, StoreError>> + Send;
+    fn get_preset(
+        &self,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<crate::preset::Preset>, StoreError>> + Send;
+    /// Creates or replaces a preset (already checked by `Preset::check`).
+    fn put_preset(
+        &self,
+        name: &str,
+        preset: &crate::preset::Preset,
+        now: Millis,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn delete_preset(&self, name: &str) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
     /// The credentials set for a device, if any.
     fn get_credentials(
         &self,

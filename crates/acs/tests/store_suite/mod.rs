@@ -9,10 +9,12 @@
 
 mod devices;
 mod filters;
+mod presets;
 mod tasks;
 
 pub use devices::*;
 pub use filters::*;
+pub use presets::*;
 pub use tasks::*;
 
 use acs::filter::parse_filter;
@@ -132,6 +134,7 @@ pub async fn run_all<S: Store>(store: &S) {
     session_locks_have_leases(store).await;
     transfers_of_silent_devices_time_out(store).await;
     device_credentials_round_trip(store).await;
+    presets_are_stored_replaced_listed_and_deleted(store).await;
 }
 
 /// One `#[tokio::test]` per behaviour, each on a fresh store from `$make` (an expression,
@@ -155,6 +158,7 @@ macro_rules! store_suite_tests {
             session_locks_have_leases,
             transfers_of_silent_devices_time_out,
             device_credentials_round_trip,
+            presets_are_stored_replaced_listed_and_deleted,
         );
     };
     (@each $make:expr; $($name:ident),* $(,)?) => {

@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "device_credentials",
         include_str!("../../../migrations/sqlite/0004_device_credentials.sql"),
     ),
+    (
+        5,
+        "presets",
+        include_str!("../../../migrations/sqlite/0005_presets.sql"),
+    ),
 ];
 
 pub(super) fn run(conn: &mut Connection) -> Result<(), StoreError> {

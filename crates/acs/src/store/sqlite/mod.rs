@@ -23,6 +23,7 @@ mod locks;
 mod migrate;
 mod params;
 mod pending;
+mod presets;
 mod save;
 mod tasks;
 
@@ -509,6 +510,39 @@ impl Store for SqliteStore {
 
     async fn list_files(&self) -> Result<Vec<FileMeta>, StoreError> {
         self.inner.db.read_long(files::list).await
+    }
+
+    async fn list_presets(&self) -> Result<Vec<(String, crate::preset::Preset)>, StoreError> {
+        self.inner.db.read(presets::list).await
+    }
+
+    async fn get_preset(&self, name: &str) -> Result<Option<crate::preset::Preset>, StoreError> {
+        let name = name.to_string();
+        self.inner
+            .db
+            .read(move |conn| presets::get(conn, &name))
+            .await
+    }
+
+    async fn put_preset(
+        &self,
+        name: &str,
+        preset: &crate::preset::Preset,
+        now: Millis,
+    ) -> Result<(), StoreError> {
+        let (name, preset) = (name.to_string(), preset.clone());
+        self.inner
+            .db
+            .write(move |conn| presets::put(conn, &name, &preset, now))
+            .await
+    }
+
+    async fn delete_preset(&self, name: &str) -> Result<bool, StoreError> {
+        let name = name.to_string();
+        self.inner
+            .db
+            .write(move |conn| presets::delete(conn, &name))
+            .await
     }
 
     async fn get_credentials(&self, device: &str) -> Result<Option<DeviceCredentials>, StoreError> {

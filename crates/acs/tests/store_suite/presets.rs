@@ -1,0 +1,43 @@
+//! Presets.
+
+use super::{NOW, unique_prefix};
+use acs::preset::Preset;
+use acs::store::Store;
+use serde_json::json;
+
+pub async fn presets_are_stored_replaced_listed_and_deleted<S: Store>(store: &S) {
+    let p = unique_prefix();
+    let name = format!("{p}-bootstrap");
+    let preset = Preset::from_json(json!({"weight": -1, "channel": "bootstrap",
+        "events": {"0 BOOTSTRAP": true},
+        "precondition": "Device.DeviceInfo.SoftwareVersion < \"2.0\"",
+        "schedule": {"cron": "0 3 * * *", "duration": 3600},
+        "provisions": [["value", "Device.ManagementServer.PeriodicInformInterval", 3600]]}))
+    .expect("valid");
+    assert_eq!(store.get_preset(&name).await.expect("get"), None);
+    store.put_preset(&name, &preset, NOW).await.expect("put");
+    assert_eq!(store.get_preset(&name).await.expect("get"), Some(preset));
+    let replaced = Preset::from_json(json!({"provisions": [["reboot"]]})).expect("valid");
+    store
+        .put_preset(&name, &replaced, NOW + 1)
+        .await
+        .expect("replace");
+    let other = format!("{p}-another");
+    store.put_preset(&other, &replaced, NOW).await.expect("put");
+    let ours: Vec<(String, Preset)> = store
+        .list_presets()
+        .await
+        .expect("list")
+        .into_iter()
+        .filter(|(n, _)| n.starts_with(&p))
+        .collect();
+    assert_eq!(
+        ours,
+        [(other.clone(), replaced.clone()), (name.clone(), replaced)],
+        "by name"
+    );
+    assert!(store.delete_preset(&name).await.expect("delete"));
+    assert!(!store.delete_preset(&name).await.expect("delete again"));
+    assert_eq!(store.get_preset(&name).await.expect("get"), None);
+    assert!(store.delete_preset(&other).await.expect("delete"));
+}
