@@ -10,6 +10,7 @@ pub mod filter;
 pub mod metrics;
 pub mod model;
 pub mod preset;
+pub mod script;
 pub mod server;
 pub mod store;
 pub mod transfer_sweeper;

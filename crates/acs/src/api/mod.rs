@@ -9,6 +9,7 @@ mod devices;
 pub mod files;
 mod openapi;
 mod presets;
+mod scripts;
 pub mod tasks;
 
 use crate::metrics::Metrics;
@@ -202,6 +203,7 @@ pub fn router<S: Store>(state: Arc<ApiState<S>>) -> Router {
         .merge(devices::routes::<S>())
         .merge(credentials::routes::<S>())
         .merge(presets::routes::<S>())
+        .merge(scripts::routes::<S>())
         .merge(tasks::routes::<S>())
         .merge(files::routes::<S>())
         .route_layer(axum::middleware::from_fn_with_state(

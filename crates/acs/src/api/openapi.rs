@@ -67,6 +67,20 @@ pub fn spec() -> Value {
                 "put": op("Create or replace a preset: {weight, channel, events, precondition, schedule: {cron, duration}, provisions: [[name, args...]]}; only provisions is required", &[("204", "stored"), ("400", "invalid preset, with the reason")]),
                 "delete": op("Delete a preset", &[("204", "deleted"), ("404", "no such preset")])
             },
+            "/provisions": { "get": op("Names of the provision scripts", &[("200", "[name]")]) },
+            "/provisions/{name}": {
+                "parameters": [path_param("name")],
+                "get": op("A provision script's source", &[("200", "the script"), ("404", "no such provision")]),
+                "put": op("Create or replace a provision script; the body is the script (any text type)", &[("204", "stored"), ("400", "does not compile (with line and column), or a built-in name")]),
+                "delete": op("Delete a provision script", &[("204", "deleted"), ("404", "no such provision")])
+            },
+            "/virtual-parameters": { "get": op("Names of the virtual parameters", &[("200", "[name]")]) },
+            "/virtual-parameters/{name}": {
+                "parameters": [path_param("name")],
+                "get": op("A virtual parameter's script", &[("200", "the script"), ("404", "no such virtual parameter")]),
+                "put": op("Create or replace a virtual parameter's script; the body is the script", &[("204", "stored"), ("400", "does not compile (with line and column)")]),
+                "delete": op("Delete a virtual parameter", &[("204", "deleted"), ("404", "no such virtual parameter")])
+            },
             "/tasks": { "get": op("List tasks (?device=)", &[("200", "tasks")]) },
             "/tasks/{id}": {
                 "parameters": [path_param("id")],

@@ -176,6 +176,30 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     fn delete_preset(&self, name: &str) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
+    /// The names of the scripts of `kind`, sorted.
+    fn list_scripts(
+        &self,
+        kind: crate::script::ScriptKind,
+    ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
+    fn get_script(
+        &self,
+        kind: crate::script::ScriptKind,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+    /// Creates or replaces a script (already checked by `script::check_syntax`).
+    fn put_script(
+        &self,
+        kind: crate::script::ScriptKind,
+        name: &str,
+        source: &str,
+        now: Millis,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn delete_script(
+        &self,
+        kind: crate::script::ScriptKind,
+        name: &str,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
     /// The credentials set for a device, if any.
     fn get_credentials(
         &self,

@@ -135,6 +135,7 @@ pub async fn run_all<S: Store>(store: &S) {
     transfers_of_silent_devices_time_out(store).await;
     device_credentials_round_trip(store).await;
     presets_are_stored_replaced_listed_and_deleted(store).await;
+    scripts_are_kept_by_kind(store).await;
 }
 
 /// One `#[tokio::test]` per behaviour, each on a fresh store from `$make` (an expression,
@@ -159,6 +160,7 @@ macro_rules! store_suite_tests {
             transfers_of_silent_devices_time_out,
             device_credentials_round_trip,
             presets_are_stored_replaced_listed_and_deleted,
+            scripts_are_kept_by_kind,
         );
     };
     (@each $make:expr; $($name:ident),* $(,)?) => {

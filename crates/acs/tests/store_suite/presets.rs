@@ -41,3 +41,57 @@ pub async fn presets_are_stored_replaced_listed_and_deleted<S: Store>(store: &S)
     assert_eq!(store.get_preset(&name).await.expect("get"), None);
     assert!(store.delete_preset(&other).await.expect("delete"));
 }
+
+pub async fn scripts_are_kept_by_kind<S: Store>(store: &S) {
+    use acs::script::ScriptKind::{Provision, VirtualParameter};
+    let p = unique_prefix();
+    let name = format!("{p}-wifi");
+    store
+        .put_script(Provision, &name, "log('a');", NOW)
+        .await
+        .expect("put");
+    store
+        .put_script(
+            VirtualParameter,
+            &name,
+            "return {value: ['1', 'xsd:int']};",
+            NOW,
+        )
+        .await
+        .expect("put");
+    assert_eq!(
+        store.get_script(Provision, &name).await.expect("get"),
+        Some("log('a');".to_string())
+    );
+    store
+        .put_script(Provision, &name, "log('b');", NOW + 1)
+        .await
+        .expect("replace");
+    assert_eq!(
+        store
+            .get_script(Provision, &name)
+            .await
+            .expect("get")
+            .as_deref(),
+        Some("log('b');")
+    );
+    let ours = |names: Vec<String>| names.into_iter().filter(|n| n.starts_with(&p)).count();
+    assert_eq!(ours(store.list_scripts(Provision).await.expect("list")), 1);
+    assert!(store.delete_script(Provision, &name).await.expect("delete"));
+    assert!(!store.delete_script(Provision, &name).await.expect("again"));
+    assert_eq!(store.get_script(Provision, &name).await.expect("get"), None);
+    assert!(
+        store
+            .get_script(VirtualParameter, &name)
+            .await
+            .expect("get")
+            .is_some(),
+        "the other kind is separate"
+    );
+    assert!(
+        store
+            .delete_script(VirtualParameter, &name)
+            .await
+            .expect("delete")
+    );
+}

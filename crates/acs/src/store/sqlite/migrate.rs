@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "presets",
         include_str!("../../../migrations/sqlite/0005_presets.sql"),
     ),
+    (
+        6,
+        "scripts",
+        include_str!("../../../migrations/sqlite/0006_scripts.sql"),
+    ),
 ];
 
 pub(super) fn run(conn: &mut Connection) -> Result<(), StoreError> {

@@ -25,6 +25,7 @@ mod params;
 mod pending;
 mod presets;
 mod save;
+mod scripts;
 mod tasks;
 
 use super::{DeviceQuery, SessionWrite, Store, StoreError, TransferTimeout};
@@ -542,6 +543,54 @@ impl Store for SqliteStore {
         self.inner
             .db
             .write(move |conn| presets::delete(conn, &name))
+            .await
+    }
+
+    async fn list_scripts(
+        &self,
+        kind: crate::script::ScriptKind,
+    ) -> Result<Vec<String>, StoreError> {
+        self.inner
+            .db
+            .read(move |conn| scripts::list(conn, kind))
+            .await
+    }
+
+    async fn get_script(
+        &self,
+        kind: crate::script::ScriptKind,
+        name: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let name = name.to_string();
+        self.inner
+            .db
+            .read(move |conn| scripts::get(conn, kind, &name))
+            .await
+    }
+
+    async fn put_script(
+        &self,
+        kind: crate::script::ScriptKind,
+        name: &str,
+        source: &str,
+        now: Millis,
+    ) -> Result<(), StoreError> {
+        let (name, source) = (name.to_string(), source.to_string());
+        self.inner
+            .db
+            .write(move |conn| scripts::put(conn, kind, &name, &source, now))
+            .await
+    }
+
+    async fn delete_script(
+        &self,
+        kind: crate::script::ScriptKind,
+        name: &str,
+    ) -> Result<bool, StoreError> {
+        let name = name.to_string();
+        self.inner
+            .db
+            .write(move |conn| scripts::delete(conn, kind, &name))
             .await
     }
 
