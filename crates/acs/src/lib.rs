@@ -10,6 +10,7 @@ pub mod filter;
 pub mod metrics;
 pub mod model;
 pub mod preset;
+pub mod provision;
 pub mod script;
 pub mod server;
 pub mod store;
