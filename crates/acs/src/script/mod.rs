@@ -44,7 +44,7 @@ impl ScriptError {
     }
 
     /// Reads `Error: <message>\n    at <file>:<line>:<column>` as QuickJS prints it.
-    fn from_engine(text: &str) -> ScriptError {
+    pub(crate) fn from_engine(text: &str) -> ScriptError {
         let mut lines = text.lines();
         let first = lines.next().unwrap_or_default();
         let message = first
