@@ -16,10 +16,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 async fn list<S: Store>(State(state): State<Arc<ApiState<S>>>) -> ApiResult<Json<Value>> {
     let presets = state.store.list_presets().await?;
     let mut all = Map::new();
-    for (name, preset) in presets {
-        let document = serde_json::to_value(&preset)
+    for (name, preset) in presets.iter() {
+        let document = serde_json::to_value(preset)
             .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        all.insert(name, document);
+        all.insert(name.clone(), document);
     }
     Ok(Json(Value::Object(all)))
 }

@@ -20,6 +20,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// Every preset with its name, in name order, shared as sessions read it.
+pub type Presets = std::sync::Arc<Vec<(String, Preset)>>;
+
 /// The longest preset or provision name accepted.
 pub const MAX_NAME_BYTES: usize = 128;
 

@@ -159,10 +159,14 @@ pub trait Store: Send + Sync + 'static {
     fn delete_file(&self, name: &str) -> impl Future<Output = Result<bool, StoreError>> + Send;
     fn list_files(&self) -> impl Future<Output = Result<Vec<FileMeta>, StoreError>> + Send;
 
-    /// Every preset with its name, by name.
+    /// Every preset with its name, by name. Every session reads them: a store may keep
+    /// them in memory, as long as a change is seen by the next call.
+    #[allow(clippy::type_complexity)]
     fn list_presets(
         &self,
-    ) -> impl Future<Output = Result<Vec<(String, crate::preset::Preset)>, StoreError>> + Send;
+    ) -> impl Future<
+        Output = Result<std::sync::Arc<Vec<(String, crate::preset::Preset)>>, StoreError>,
+    > + Send;
     fn get_preset(
         &self,
         name: &str,

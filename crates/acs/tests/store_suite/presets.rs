@@ -28,8 +28,9 @@ pub async fn presets_are_stored_replaced_listed_and_deleted<S: Store>(store: &S)
         .list_presets()
         .await
         .expect("list")
-        .into_iter()
+        .iter()
         .filter(|(n, _)| n.starts_with(&p))
+        .cloned()
         .collect();
     assert_eq!(
         ours,
@@ -39,6 +40,15 @@ pub async fn presets_are_stored_replaced_listed_and_deleted<S: Store>(store: &S)
     assert!(store.delete_preset(&name).await.expect("delete"));
     assert!(!store.delete_preset(&name).await.expect("delete again"));
     assert_eq!(store.get_preset(&name).await.expect("get"), None);
+    // A listing right after a change sees it.
+    assert!(
+        !store
+            .list_presets()
+            .await
+            .expect("list")
+            .iter()
+            .any(|(n, _)| *n == name)
+    );
     assert!(store.delete_preset(&other).await.expect("delete"));
 }
 

@@ -79,6 +79,8 @@ struct Inner {
     db: Arc<Db>,
     cache: DeviceCache,
     pending: PendingTasks,
+    /// Every preset, as sessions read them; `None` until read or after a change.
+    presets: std::sync::Mutex<PresetCache>,
     locks: SessionLocks,
     /// Keys the digest of indexed values (see `params`).
     digest_key: RandomState,
@@ -189,6 +191,7 @@ fn open_blocking(location: Location, options: SqliteOptions) -> Result<SqliteSto
             db: Arc::new(Db::start(writer, path, options.commit_window)?),
             cache: DeviceCache::new(options.device_cache_bytes),
             pending,
+            presets: std::sync::Mutex::new(PresetCache::default()),
             locks: SessionLocks::default(),
             digest_key: RandomState::new(),
             _owner: owner,
@@ -269,6 +272,24 @@ pub(crate) fn query_first<T>(
 }
 
 const NEXT_ID: &str = "UPDATE id_sequences SET last = last + 1 WHERE name = ?1 RETURNING last";
+
+/// Presets as sessions read them: each session needs all of them, and they change rarely.
+#[derive(Debug, Default)]
+struct PresetCache {
+    /// Bumped after every committed change, so a read that raced one is not kept.
+    generation: u64,
+    presets: Option<crate::preset::Presets>,
+}
+
+impl Inner {
+    /// After a commit that changed presets.
+    fn presets_changed(&self) {
+        if let Ok(mut cache) = self.presets.lock() {
+            cache.generation += 1;
+            cache.presets = None;
+        }
+    }
+}
 
 /// The next id of `sequence` (`tasks` or `faults`); inside a write transaction.
 pub(crate) fn next_id(conn: &Connection, sequence: &str) -> Result<i64, StoreError> {
@@ -513,8 +534,21 @@ impl Store for SqliteStore {
         self.inner.db.read_long(files::list).await
     }
 
-    async fn list_presets(&self) -> Result<Vec<(String, crate::preset::Preset)>, StoreError> {
-        self.inner.db.read(presets::list).await
+    async fn list_presets(&self) -> Result<Arc<Vec<(String, crate::preset::Preset)>>, StoreError> {
+        let generation = match self.inner.presets.lock() {
+            Ok(cache) => match &cache.presets {
+                Some(presets) => return Ok(Arc::clone(presets)),
+                None => cache.generation,
+            },
+            Err(_) => u64::MAX,
+        };
+        let presets = Arc::new(self.inner.db.read(presets::list).await?);
+        if let Ok(mut cache) = self.inner.presets.lock()
+            && cache.generation == generation
+        {
+            cache.presets = Some(Arc::clone(&presets));
+        }
+        Ok(presets)
     }
 
     async fn get_preset(&self, name: &str) -> Result<Option<crate::preset::Preset>, StoreError> {
@@ -532,17 +566,25 @@ impl Store for SqliteStore {
         now: Millis,
     ) -> Result<(), StoreError> {
         let (name, preset) = (name.to_string(), preset.clone());
+        let inner = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| presets::put(conn, &name, &preset, now))
+            .write_then(
+                move |conn| presets::put(conn, &name, &preset, now).map(|()| ((), ())),
+                move |()| inner.presets_changed(),
+            )
             .await
     }
 
     async fn delete_preset(&self, name: &str) -> Result<bool, StoreError> {
         let name = name.to_string();
+        let inner = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| presets::delete(conn, &name))
+            .write_then(
+                move |conn| presets::delete(conn, &name).map(|found| (found, ())),
+                move |()| inner.presets_changed(),
+            )
             .await
     }
 
