@@ -202,6 +202,30 @@ pub struct Task {
     pub fault: Option<FaultInfo>,
 }
 
+impl Task {
+    /// A task just queued: not run yet, no retries, no result.
+    pub fn queued(
+        id: i64,
+        device: &str,
+        spec: TaskSpec,
+        created: Millis,
+        expiry: Option<Millis>,
+    ) -> Task {
+        Task {
+            id,
+            device: device.to_string(),
+            spec,
+            status: TaskStatus::Queued,
+            created,
+            expiry,
+            retries: 0,
+            not_before: None,
+            result: None,
+            fault: None,
+        }
+    }
+}
+
 /// Why something failed: a CWMP fault code (`"9005"`), or an ACS-side code such as `"timeout"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FaultInfo {

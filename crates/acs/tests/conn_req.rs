@@ -14,18 +14,27 @@ fn creds(user: &str, pass: &str) -> ConnReqCredentials {
     }
 }
 
-#[tokio::test]
-async fn digest_connection_requests_reach_the_device() {
+/// The simulator's connection-request listener on a free port, answering each device at
+/// most once per `min_interval`.
+async fn start_listener(
+    min_interval: Duration,
+) -> (std::net::SocketAddr, Arc<Registry>, CancellationToken) {
     let (listener, addr) = bind("127.0.0.1:0".parse().expect("addr"))
         .await
         .expect("bind");
     let registry = Arc::new(Registry::default());
     let stop = CancellationToken::new();
     let config = ListenerConfig {
-        min_interval: Duration::ZERO,
+        min_interval,
         ..ListenerConfig::default()
     };
     tokio::spawn(serve(listener, Arc::clone(&registry), config, stop.clone()));
+    (addr, registry, stop)
+}
+
+#[tokio::test]
+async fn digest_connection_requests_reach_the_device() {
+    let (addr, registry, stop) = start_listener(Duration::ZERO).await;
     let token = new_token();
     let wake = Arc::new(Notify::new());
     registry.register(&token, "cr", "secret", Arc::clone(&wake));
@@ -79,16 +88,7 @@ async fn digest_connection_requests_reach_the_device() {
 
 #[tokio::test]
 async fn rate_limited_devices_answer_busy() {
-    let (listener, addr) = bind("127.0.0.1:0".parse().expect("addr"))
-        .await
-        .expect("bind");
-    let registry = Arc::new(Registry::default());
-    let stop = CancellationToken::new();
-    let config = ListenerConfig {
-        min_interval: Duration::from_secs(60),
-        ..ListenerConfig::default()
-    };
-    tokio::spawn(serve(listener, Arc::clone(&registry), config, stop.clone()));
+    let (addr, registry, stop) = start_listener(Duration::from_secs(60)).await;
     let token = new_token();
     registry.register(&token, "", "", Arc::new(Notify::new()));
     let url = format!("http://{addr}/cr/{token}");

@@ -195,3 +195,36 @@ async fn a_body_that_stops_coming_times_out_and_an_oversized_one_is_refused() {
     assert_eq!(status, 413);
     stop.cancel();
 }
+
+#[tokio::test]
+async fn basic_authentication_is_refused_over_plain_http_unless_allowed() {
+    let body = inform("BASIC1");
+    let right = format!(
+        "Authorization: {}\r\n",
+        cwmp::auth::basic_authorization("cpe", "s3cret")
+    );
+    let (addr, stop) = start(CpeAuth::Basic).await;
+    let (status, _, why) = exchange(addr, &post(addr, &right, body.len()), body.as_bytes()).await;
+    assert_eq!(status, 403, "{why}");
+    stop.cancel();
+
+    let mut config = AcsConfig::default();
+    config.cwmp.allow_basic_over_http = true;
+    let (addr, stop) = start_with(CpeAuth::Basic, config).await;
+    let (status, head, _) = exchange(addr, &post(addr, "", body.len()), body.as_bytes()).await;
+    assert_eq!(status, 401);
+    assert!(
+        header(&head, "www-authenticate").is_some_and(|c| c.starts_with("Basic")),
+        "{head}"
+    );
+    let wrong = format!(
+        "Authorization: {}\r\n",
+        cwmp::auth::basic_authorization("cpe", "guess")
+    );
+    let (status, _, _) = exchange(addr, &post(addr, &wrong, body.len()), body.as_bytes()).await;
+    assert_eq!(status, 401);
+    let (status, _, reply) = exchange(addr, &post(addr, &right, body.len()), body.as_bytes()).await;
+    assert_eq!(status, 200);
+    assert!(reply.contains("InformResponse"));
+    stop.cancel();
+}

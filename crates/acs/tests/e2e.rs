@@ -6,7 +6,7 @@ mod common;
 use acs::config::AcsConfig;
 use common::{
     enc, get_json as get, post_task, simulate_options, start_acs, start_acs_with, start_simulator,
-    wait_for_device,
+    wait_for_device, wait_task_finished,
 };
 use serde_json::{Value, json};
 use std::net::SocketAddr;
@@ -147,14 +147,7 @@ async fn firmware_download_changes_the_software_version() {
     assert!(status == 200 || status == 202, "{task}");
     // The TransferComplete arrives in the session after the download and reboot.
     let task_id = task["id"].as_i64().expect("id");
-    let mut done = Value::Null;
-    for _ in 0..100 {
-        done = get(&format!("{}/tasks/{task_id}", acs.api)).await;
-        if done["status"] != "queued" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let done = wait_task_finished(&acs.api, task_id).await;
     assert_eq!(done["status"], "done", "{done}");
     let device = get(&format!("{}/devices/{}", acs.api, enc(&id))).await;
     assert_eq!(
@@ -227,14 +220,7 @@ async fn attribute_upload_schedule_reboot_and_factory_reset_tasks() {
     .await;
     assert!(status == 200 || status == 202, "{upload}");
     let task_id = upload["id"].as_i64().expect("id");
-    let mut uploaded = Value::Null;
-    for _ in 0..100 {
-        uploaded = get(&format!("{}/tasks/{task_id}", acs.api)).await;
-        if uploaded["status"] != "queued" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let uploaded = wait_task_finished(&acs.api, task_id).await;
     assert_eq!(uploaded["status"], "done", "{uploaded}");
     let files = get(&format!("{}/files", acs.api)).await;
     let names: Vec<&str> = files

@@ -185,6 +185,10 @@ async fn connection_requests_prefer_the_devices_own_credentials() {
         .await
         .expect("API answers");
     assert_eq!(deleted.status(), 204);
+    let gone = reqwest::get(format!("{}/devices/{}/credentials", acs.api, enc(&id)))
+        .await
+        .expect("API answers");
+    assert_eq!(gone.status(), 404);
     let (status, body) = run_task(&acs.api, &id, read, 15_000).await;
     assert_eq!((status, &body["status"]), (200, &json!("done")), "{body}");
 }

@@ -5,9 +5,8 @@
 mod store_suite;
 
 use acs::filter::parse_filter;
-use acs::model::FaultInfo;
 use acs::store::sqlite::{MIGRATIONS, SqliteStore};
-use acs::store::{DeviceQuery, NewFault, Store};
+use acs::store::{DeviceQuery, Store};
 use std::future::Future;
 use std::path::PathBuf;
 use std::task::Poll;
@@ -184,21 +183,6 @@ async fn a_second_store_on_the_same_file_is_refused_until_the_first_closes() {
     assert!(second.load_device("dev-1").await.expect("load").is_some());
 }
 
-fn fault_of_unknown_device() -> NewFault {
-    NewFault {
-        device: "no-such-device".into(),
-        channel: "task".into(),
-        task: None,
-        fault: FaultInfo {
-            code: "9002".into(),
-            message: "Internal error".into(),
-            detail: serde_json::Value::Null,
-        },
-        retries: 0,
-        timestamp: store_suite::NOW,
-    }
-}
-
 #[tokio::test]
 async fn a_failing_write_is_undone_alone_within_its_commit() {
     let db = TempDb::new();
@@ -213,7 +197,9 @@ async fn a_failing_write_is_undone_alone_within_its_commit() {
         store_suite::param("x", "xsd:string"),
     );
     let mut failing = store_suite::write_of(&d);
-    failing.new_faults.push(fault_of_unknown_device());
+    failing
+        .new_faults
+        .push(store_suite::new_fault("no-such-device", None, "9002"));
     let other = store_suite::device("dev-2");
     let (failed, saved, tagged) = tokio::join!(
         store.save_session(failing),

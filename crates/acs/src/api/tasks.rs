@@ -194,16 +194,21 @@ async fn list_tasks<S: Store>(
     )))
 }
 
-async fn get_task<S: Store>(
-    State(state): State<Arc<ApiState<S>>>,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<Value>> {
+/// The task as JSON, or 404.
+async fn existing_task<S: Store>(state: &ApiState<S>, id: i64) -> ApiResult<Json<Value>> {
     let task = state
         .store
         .get_task(id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("task {id}")))?;
     Ok(Json(json!(task)))
+}
+
+async fn get_task<S: Store>(
+    State(state): State<Arc<ApiState<S>>>,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Value>> {
+    existing_task(&state, id).await
 }
 
 async fn delete_task<S: Store>(
@@ -220,12 +225,7 @@ async fn retry_task<S: Store>(
     if !state.store.retry_task(id, now_ms()).await? {
         return Err(ApiError::not_found(format!("task {id}")));
     }
-    let task = state
-        .store
-        .get_task(id)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("task {id}")))?;
-    Ok(Json(json!(task)))
+    existing_task(&state, id).await
 }
 
 async fn list_faults<S: Store>(

@@ -156,3 +156,16 @@ pub async fn post_task(
     let status = response.status().as_u16();
     (status, response.json().await.expect("JSON"))
 }
+
+/// The task `id` once it has left the queue (within 10 s), as the API shows it.
+pub async fn wait_task_finished(api: &str, id: i64) -> serde_json::Value {
+    let mut task = serde_json::Value::Null;
+    for _ in 0..100 {
+        task = get_json(&format!("{api}/tasks/{id}")).await;
+        if task["status"] != "queued" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    task
+}

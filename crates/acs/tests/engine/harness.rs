@@ -40,18 +40,8 @@ impl MemStore {
         now: Millis,
     ) -> i64 {
         self.next_task += 1;
-        self.tasks.push(Task {
-            id: self.next_task,
-            device: device.to_string(),
-            spec,
-            status: TaskStatus::Queued,
-            created: now,
-            expiry,
-            retries: 0,
-            not_before: None,
-            result: None,
-            fault: None,
-        });
+        self.tasks
+            .push(Task::queued(self.next_task, device, spec, now, expiry));
         self.next_task
     }
 

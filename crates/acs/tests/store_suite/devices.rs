@@ -1,8 +1,8 @@
 //! Devices: round trip, saving, the value index following the tree, tags, deletion, paging.
 
 use super::{NOW, device, param, save, select, unique_prefix, write_of};
-use acs::model::{FaultInfo, Node, TaskSpec, Tree};
-use acs::store::{DeviceQuery, NewFault, Store};
+use acs::model::{Node, TaskSpec, Tree};
+use acs::store::{DeviceQuery, Store};
 
 /// A tree of `2 * hosts * 5` nodes exercising every attribute.
 fn large_tree(hosts: usize) -> Tree {
@@ -167,18 +167,9 @@ pub async fn save_session_is_one_transaction<S: Store>(store: &S) {
     done.status = acs::model::TaskStatus::Done;
     let mut write = write_of(&d);
     write.tasks.push(done);
-    write.new_faults.push(NewFault {
-        device: format!("{p}-missing"),
-        channel: "task".into(),
-        task: None,
-        fault: FaultInfo {
-            code: "9002".into(),
-            message: "Internal error".into(),
-            detail: serde_json::Value::Null,
-        },
-        retries: 0,
-        timestamp: NOW,
-    });
+    write
+        .new_faults
+        .push(super::new_fault(&format!("{p}-missing"), None, "9002"));
     assert!(store.save_session(write).await.is_err());
     let stored = store
         .load_device(&d.id)
@@ -250,18 +241,9 @@ pub async fn deleting_a_device_removes_everything_of_it<S: Store>(store: &S) {
         .await
         .expect("queue");
     let mut write = write_of(&a);
-    write.new_faults.push(NewFault {
-        device: a.id.clone(),
-        channel: "task".into(),
-        task: Some(task.id),
-        fault: FaultInfo {
-            code: "9001".into(),
-            message: "Request denied".into(),
-            detail: serde_json::Value::Null,
-        },
-        retries: 0,
-        timestamp: NOW,
-    });
+    write
+        .new_faults
+        .push(super::new_fault(&a.id, Some(task.id), "9001"));
     store.save_session(write).await.expect("save");
     assert_eq!(
         store.list_faults(Some(&a.id)).await.expect("faults").len(),

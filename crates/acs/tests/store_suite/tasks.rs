@@ -13,7 +13,8 @@ fn fault_info(code: &str) -> FaultInfo {
     }
 }
 
-fn new_fault(device: &str, task: Option<i64>, code: &str) -> NewFault {
+/// A task fault with CWMP code `code` to record.
+pub fn new_fault(device: &str, task: Option<i64>, code: &str) -> NewFault {
     NewFault {
         device: device.into(),
         channel: "task".into(),

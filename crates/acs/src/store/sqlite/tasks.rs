@@ -126,30 +126,11 @@ pub(super) fn queue(
     )
     .and_then(|mut s| s.execute(params![device, id, spec_json, now, expiry]))
     .map_err(db_err)?;
-    Ok(Task {
-        id,
-        device: device.to_string(),
-        spec: spec.clone(),
-        status: TaskStatus::Queued,
-        created: now,
-        expiry,
-        retries: 0,
-        not_before: None,
-        result: None,
-        fault: None,
-    })
+    Ok(Task::queued(id, device, spec.clone(), now, expiry))
 }
 
 fn expired(task: &Task, now: Millis) -> bool {
     task.expiry.is_some_and(|e| e <= now)
-}
-
-fn is_due(task: &Task, now: Millis) -> bool {
-    match task.status {
-        TaskStatus::Queued => task.not_before.is_none_or(|t| t <= now),
-        TaskStatus::Fault => task.not_before.is_some_and(|t| t <= now),
-        TaskStatus::Done => false,
-    }
 }
 
 /// A device's unfinished tasks as a session sees them.
@@ -175,7 +156,7 @@ pub(super) fn due(conn: &Connection, device: &str, now: Millis) -> Result<Unfini
     for task in unfinished {
         if expired(&task, now) {
             out.expired.push(task.id);
-        } else if is_due(&task, now) {
+        } else if crate::engine::is_due(&task, now) {
             out.due.push(task);
         }
     }
