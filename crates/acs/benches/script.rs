@@ -1,12 +1,14 @@
-//! What one run of a provision script costs in the sandbox: a fresh QuickJS runtime and
-//! context, the script API, a typical script of a few declarations, against a gateway-sized
-//! tree. Groundwork for issue 5's target (presets at most double a periodic session's CPU):
-//! it tells whether a runtime per run is affordable or must be reused.
+//! What one run of a provision script costs in the sandbox: the thread's QuickJS context
+//! reused, the script compiled once, a typical script of a few declarations, against a
+//! gateway-sized tree. Part of issue 5's target (presets at most double a periodic
+//! session's CPU).
 //!
 //! `cargo bench -p acs --bench script`
 
 use acs::model::{Node, Tree};
-use acs::provision::sandbox::{Limits, run};
+use acs::provision::catalog::Script;
+use acs::provision::sandbox::{Env, Limits, run};
+use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
 #[global_allocator]
@@ -60,24 +62,29 @@ fn main() {
     let tree = tree();
     let runs = 2000;
     // Warm up the allocator and caches.
+    let script = Script::new(SCRIPT);
+    let (ext, absent) = (HashMap::new(), BTreeSet::new());
+    let ids: Vec<String> = (0..runs).map(|i| format!("dev-{i}")).collect();
+    let base = Env {
+        tree: &tree,
+        now: 1_000_000,
+        device_id: "dev-1",
+        args: &[],
+        ext: &ext,
+        absent: &absent,
+        limits: Limits::default(),
+    };
+    let env = |device_id| Env { device_id, ..base };
     for _ in 0..50 {
-        run(SCRIPT, &[], &tree, 1_000_000, "dev-1", Limits::default()).expect("runs");
+        run(&script, &env("dev-1")).expect("runs");
     }
     let started = Instant::now();
-    for i in 0..runs {
-        let r = run(
-            SCRIPT,
-            &[],
-            &tree,
-            1_000_000,
-            &format!("dev-{i}"),
-            Limits::default(),
-        )
-        .expect("runs");
+    for id in &ids {
+        let r = run(&script, &env(id)).expect("runs");
         std::hint::black_box(r);
     }
     let per_run = started.elapsed().as_secs_f64() * 1e6 / runs as f64;
-    println!("sandbox run (fresh runtime, 3 declarations, 208-node tree): {per_run:.1} us");
+    println!("sandbox run (context reused, 3 declarations, 208-node tree): {per_run:.1} us");
     let started = Instant::now();
     for _ in 0..runs {
         acs::script::check_syntax(SCRIPT).expect("valid");

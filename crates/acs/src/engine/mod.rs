@@ -28,7 +28,7 @@
 //!   "guest"]` sets `Device.WiFi.SSID.<n>.SSID`).
 //! - Transfers waiting for TransferComplete: see [`transfer`].
 
-mod apply;
+pub(crate) mod apply;
 mod context;
 mod faults;
 mod inform;

@@ -1,11 +1,19 @@
-//! The provisioning engine (issue 5, in progress): what provision scripts and built-in
-//! provisions declare, and how declarations become RPCs. So far: declared path patterns
-//! (`path`), the built-in provisions as declarations and effects (`builtin`), the planning
-//! of rounds of RPCs from declarations (`plan`), and one run of a script in QuickJS with
-//! `declare`, `log`, `args` and `Date.now` within CPU and memory limits (`sandbox`). Wiring
-//! presets and these into sessions comes next.
+//! The provisioning engine: what presets, built-in provisions and scripts declare, and how
+//! declarations become the fewest RPCs.
+//!
+//! - `catalog`: presets and scripts prepared once per change;
+//! - `path`: declared path patterns (`*`, alias filters);
+//! - `builtin`: the built-in provisions as declarations and effects;
+//! - `sandbox`: one run of a script in QuickJS with GenieACS's script API;
+//! - `plan`: rounds of RPCs from declarations; `rpc`: a round's RPCs and their answers;
+//! - `special`: the ACS's own roots (`Tags.`, `Reboot`, `VirtualParameters.`, ...);
+//! - `session`: one session's provisioning, from presets to a satisfied device.
 
 pub mod builtin;
+pub mod catalog;
+pub mod ext;
 pub mod path;
 pub mod plan;
+pub mod rpc;
 pub mod sandbox;
+pub mod special;

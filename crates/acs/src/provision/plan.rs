@@ -50,8 +50,9 @@ pub struct Round {
     pub read_attributes: BTreeSet<String>,
     /// Instances to delete, by path (ending with '.').
     pub delete: Vec<String>,
-    /// Tables to add an instance to, once per entry.
-    pub add: Vec<String>,
+    /// Tables to add an instance to, once per entry, with the alias keys the new instance
+    /// gets.
+    pub add: Vec<(String, Vec<(String, String)>)>,
     /// `(path, value, type)`.
     pub set_values: Vec<(String, String, String)>,
     /// `(path, notification)`.
@@ -108,9 +109,15 @@ fn instance_table(pattern: &PathPattern) -> Option<(String, Vec<(String, String)
 
 /// The next round for `declarations` given what `tree` holds.
 pub fn plan(tree: &Tree, declarations: &[Declaration]) -> Round {
+    plan_knowing(tree, declarations, &BTreeSet::new())
+}
+
+/// [`plan`], knowing that the paths in `absent` (and everything under them) do not exist
+/// on the device: the session asked and the CPE said so.
+pub fn plan_knowing(tree: &Tree, declarations: &[Declaration], absent: &BTreeSet<String>) -> Round {
     let mut round = Round::default();
     for d in declarations {
-        plan_reads(tree, d, &mut round);
+        plan_reads(tree, d, absent, &mut round);
     }
     if round.reads() {
         return round;
@@ -125,7 +132,27 @@ fn stale(known: Option<Millis>, wanted: Option<Millis>) -> bool {
     wanted.is_some_and(|w| known.is_none_or(|k| k < w))
 }
 
-fn plan_reads(tree: &Tree, d: &Declaration, round: &mut Round) {
+/// Whether `path` is known not to exist: under a path the CPE said it lacks, or under a
+/// data-model root the device does not use (a TR-098 device has no `Device.`).
+fn known_absent(tree: &Tree, path: &str, absent: &BTreeSet<String>) -> bool {
+    let object_form = format!("{}.", path.trim_end_matches('.'));
+    if absent
+        .iter()
+        .any(|a| path == a || object_form.starts_with(a.as_str()) && a.ends_with('.'))
+    {
+        return true;
+    }
+    let root = match path.find('.') {
+        Some(i) => &path[..=i],
+        None => return false,
+    };
+    !tree.contains_key(root)
+        && ["Device.", "InternetGatewayDevice."]
+            .iter()
+            .any(|r| *r != root && tree.contains_key(*r))
+}
+
+fn plan_reads(tree: &Tree, d: &Declaration, absent: &BTreeSet<String>, round: &mut Round) {
     // Knowing which paths match needs the subtree listed at least as recently as wanted; a
     // value to compare needs the value known at all.
     let wants_value = d.fresh.value.or(d.desired.value.as_ref().map(|_| 1));
@@ -152,7 +179,7 @@ fn plan_reads(tree: &Tree, d: &Declaration, round: &mut Round) {
         concrete_root(&d.path)
     };
     let listed = tree.get(&root).map(|n| n.seen);
-    if stale(listed, wants_path) {
+    if stale(listed, wants_path) && !known_absent(tree, &root, absent) {
         round.discover.insert(root);
         return;
     }
@@ -179,11 +206,11 @@ fn plan_reads(tree: &Tree, d: &Declaration, round: &mut Round) {
 fn plan_writes(tree: &Tree, d: &Declaration, round: &mut Round) {
     let matches = d.path.matches(tree);
     if let Some((min, max)) = d.desired.instances
-        && let Some((table, _filters)) = instance_table(&d.path)
+        && let Some((table, filters)) = instance_table(&d.path)
     {
         let count = u32::try_from(matches.len()).unwrap_or(u32::MAX);
         for _ in count..min {
-            round.add.push(table.clone());
+            round.add.push((table.clone(), filters.clone()));
         }
         if count > max {
             // The newest instances go first: they are the least likely to be in use.
@@ -382,7 +409,8 @@ mod tests {
             )
         };
         let round = plan(&t, &[at_least(4, 4)]);
-        assert_eq!(round.add, ["Device.WiFi.SSID.", "Device.WiFi.SSID."]);
+        let tables: Vec<&str> = round.add.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(tables, ["Device.WiFi.SSID.", "Device.WiFi.SSID."]);
         let round = plan(&t, &[at_least(1, 1)]);
         assert_eq!(round.delete, ["Device.WiFi.SSID.2."]);
         assert!(plan(&t, &[at_least(2, 3)]).is_empty());

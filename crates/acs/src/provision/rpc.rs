@@ -1,0 +1,330 @@
+//! The RPCs of a provisioning round, each with the channels that asked for it (a fault of
+//! the RPC faults those channels), and what their answers teach the tree.
+
+use super::plan::Round;
+use crate::engine::apply;
+use crate::model::{Millis, Tree};
+use cwmp::ValueType;
+use cwmp::message::*;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// One RPC of a round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rpc {
+    pub message: Message,
+    pub channels: BTreeSet<String>,
+    /// AddObject: the alias keys to give the new instance.
+    pub keys: Vec<(String, String)>,
+}
+
+fn rpc(message: impl Into<Message>, channels: BTreeSet<String>) -> Rpc {
+    Rpc {
+        message: message.into(),
+        channels,
+        keys: Vec::new(),
+    }
+}
+
+/// Paths with the channels that want them, in path order.
+type Wanted = BTreeMap<String, BTreeSet<String>>;
+
+fn want(map: &mut Wanted, path: &str, channel: &str) {
+    map.entry(path.to_string())
+        .or_default()
+        .insert(channel.to_string());
+}
+
+fn union<'a>(sets: impl Iterator<Item = &'a BTreeSet<String>>) -> BTreeSet<String> {
+    sets.flatten().cloned().collect()
+}
+
+/// The RPCs for the rounds the channels planned, in order (`rounds` in weight order). While
+/// any channel must read, only reads are sent: the others' writes wait for the next round,
+/// planned against what the reads taught.
+pub fn queue(rounds: &[(String, Round)], batch: usize) -> VecDeque<Rpc> {
+    let batch = batch.max(1);
+    let mut out = VecDeque::new();
+    if rounds.iter().any(|(_, r)| r.reads()) {
+        let (mut discover, mut values, mut attributes) =
+            (Wanted::new(), Wanted::new(), Wanted::new());
+        for (channel, round) in rounds {
+            round
+                .discover
+                .iter()
+                .for_each(|p| want(&mut discover, p, channel));
+            round
+                .read_values
+                .iter()
+                .for_each(|p| want(&mut values, p, channel));
+            round
+                .read_attributes
+                .iter()
+                .for_each(|p| want(&mut attributes, p, channel));
+        }
+        let mut listed: Vec<&str> = Vec::new();
+        for (path, channels) in &discover {
+            // An object already listed in this round covers everything under it.
+            if listed.iter().any(|o| path.starts_with(o) && path != o) {
+                continue;
+            }
+            if path.ends_with('.') || path.is_empty() {
+                listed.push(path);
+            }
+            out.push_back(rpc(
+                GetParameterNames {
+                    parameter_path: path.clone(),
+                    next_level: false,
+                },
+                channels.clone(),
+            ));
+        }
+        let entries: Vec<(&String, &BTreeSet<String>)> = values.iter().collect();
+        for chunk in entries.chunks(batch) {
+            out.push_back(rpc(
+                GetParameterValues {
+                    parameter_names: chunk.iter().map(|(p, _)| (*p).clone()).collect(),
+                },
+                union(chunk.iter().map(|(_, c)| *c)),
+            ));
+        }
+        let entries: Vec<(&String, &BTreeSet<String>)> = attributes.iter().collect();
+        for chunk in entries.chunks(batch) {
+            out.push_back(rpc(
+                GetParameterAttributes {
+                    parameter_names: chunk.iter().map(|(p, _)| (*p).clone()).collect(),
+                },
+                union(chunk.iter().map(|(_, c)| *c)),
+            ));
+        }
+        return out;
+    }
+    let one = |channel: &String| BTreeSet::from([channel.clone()]);
+    let mut deleted = BTreeSet::new();
+    for (channel, round) in rounds {
+        for path in &round.delete {
+            if deleted.insert(path.clone()) {
+                out.push_back(rpc(
+                    DeleteObject {
+                        object_name: path.clone(),
+                        parameter_key: String::new(),
+                    },
+                    one(channel),
+                ));
+            }
+        }
+    }
+    for (channel, round) in rounds {
+        for (table, keys) in &round.add {
+            let mut add = rpc(
+                AddObject {
+                    object_name: table.clone(),
+                    parameter_key: String::new(),
+                },
+                one(channel),
+            );
+            add.keys = keys.clone();
+            out.push_back(add);
+        }
+    }
+    // A later (heavier) channel's value for a path wins.
+    let mut values: BTreeMap<&str, (&str, &str, &String)> = BTreeMap::new();
+    for (channel, round) in rounds {
+        for (path, value, ty) in &round.set_values {
+            values.insert(path, (value, ty, channel));
+        }
+    }
+    if !values.is_empty() {
+        let channels = values.values().map(|(_, _, c)| (*c).clone()).collect();
+        let parameter_list = values
+            .iter()
+            .map(|(path, (value, ty, _))| {
+                ParameterValueStruct::new(
+                    *path,
+                    cwmp::Value::new(ValueType::from_xsi_type(ty), *value),
+                )
+            })
+            .collect();
+        out.push_back(rpc(
+            SetParameterValues {
+                parameter_list,
+                parameter_key: String::new(),
+            },
+            channels,
+        ));
+    }
+    let mut notifications: BTreeMap<&str, (u8, &String)> = BTreeMap::new();
+    for (channel, round) in rounds {
+        for (path, n) in &round.set_notification {
+            notifications.insert(path, (*n, channel));
+        }
+    }
+    if !notifications.is_empty() {
+        let channels = notifications.values().map(|(_, c)| (*c).clone()).collect();
+        let parameter_list = notifications
+            .iter()
+            .map(|(path, (n, _))| SetParameterAttributesStruct {
+                name: (*path).to_string(),
+                notification_change: true,
+                notification: *n,
+                access_list_change: false,
+                access_list: Vec::new(),
+            })
+            .collect();
+        out.push_back(rpc(SetParameterAttributes { parameter_list }, channels));
+    }
+    out
+}
+
+/// Records an answer; returns RPCs that must follow it at once (a new instance's keys and
+/// its listing).
+pub fn apply(request: &Rpc, response: &Message, tree: &mut Tree, now: Millis) -> Vec<Rpc> {
+    match (&request.message, response) {
+        (Message::GetParameterNames(req), Message::GetParameterNamesResponse(r)) => {
+            apply::apply_names(tree, &req.parameter_path, &r.parameter_list, now);
+        }
+        (Message::GetParameterValues(_), Message::GetParameterValuesResponse(r)) => {
+            for p in &r.parameter_list {
+                let ty = p.value.ty.as_ref().map(ValueType::xsi_type);
+                apply::set_value(tree, &p.name, &p.value.text, ty, now);
+            }
+        }
+        (Message::GetParameterAttributes(_), Message::GetParameterAttributesResponse(r)) => {
+            apply::apply_attributes(tree, &r.parameter_list, now);
+        }
+        (Message::DeleteObject(req), Message::DeleteObjectResponse(_)) => {
+            apply::remove_subtree(tree, &req.object_name);
+            apply::learn_parameter_key(tree, &req.parameter_key, now);
+        }
+        (Message::AddObject(req), Message::AddObjectResponse(r)) => {
+            let instance = format!("{}{}.", req.object_name, r.instance_number);
+            apply::add_instance(tree, &instance, now);
+            apply::learn_parameter_key(tree, &req.parameter_key, now);
+            let mut follow = Vec::new();
+            if !request.keys.is_empty() {
+                let parameter_list = request
+                    .keys
+                    .iter()
+                    .map(|(key, value)| {
+                        let ty = apply::sibling_type(tree, &req.object_name, key)
+                            .unwrap_or_else(|| "xsd:string".to_string());
+                        ParameterValueStruct::new(
+                            format!("{instance}{key}"),
+                            cwmp::Value::new(ValueType::from_xsi_type(&ty), value.as_str()),
+                        )
+                    })
+                    .collect();
+                follow.push(rpc(
+                    SetParameterValues {
+                        parameter_list,
+                        parameter_key: String::new(),
+                    },
+                    request.channels.clone(),
+                ));
+            }
+            follow.push(rpc(
+                GetParameterNames {
+                    parameter_path: instance,
+                    next_level: false,
+                },
+                request.channels.clone(),
+            ));
+            return follow;
+        }
+        (Message::SetParameterValues(req), Message::SetParameterValuesResponse(_)) => {
+            for p in &req.parameter_list {
+                let ty = p.value.ty.as_ref().map(ValueType::xsi_type);
+                apply::set_value(tree, &p.name, &p.value.text, ty, now);
+            }
+            apply::learn_parameter_key(tree, &req.parameter_key, now);
+        }
+        (Message::SetParameterAttributes(req), Message::SetParameterAttributesResponse(_)) => {
+            for a in &req.parameter_list {
+                apply::set_attributes(
+                    tree,
+                    &a.name,
+                    a.notification_change.then_some(a.notification),
+                    a.access_list_change.then_some(a.access_list.as_slice()),
+                    now,
+                );
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Whether `response` answers `request`.
+pub fn answers(request: &Message, response: &Message) -> bool {
+    response.name().strip_suffix("Response") == Some(request.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(items: &[&str]) -> BTreeSet<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_go_first_and_are_batched_with_their_channels() {
+        let a = Round {
+            discover: set(&["Device.WiFi.", "Device.WiFi.SSID.1.SSID"]),
+            read_values: set(&["Device.A", "Device.B", "Device.C"]),
+            ..Round::default()
+        };
+        let b = Round {
+            set_values: vec![("Device.X".into(), "1".into(), "xsd:int".into())],
+            read_values: set(&["Device.C"]),
+            ..Round::default()
+        };
+        let q = queue(&[("a".into(), a), ("b".into(), b)], 2);
+        let names: Vec<&str> = q.iter().map(|r| r.message.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "GetParameterNames",
+                "GetParameterValues",
+                "GetParameterValues"
+            ],
+            "the SSID under Device.WiFi. is covered; no write while reading"
+        );
+        assert_eq!(q[2].channels, set(&["a", "b"]));
+    }
+
+    #[test]
+    fn writes_keep_their_order_and_the_heavier_value() {
+        let a = Round {
+            set_values: vec![("Device.X".into(), "1".into(), "xsd:int".into())],
+            add: vec![("Device.T.".into(), vec![("Alias".into(), "k".into())])],
+            ..Round::default()
+        };
+        let b = Round {
+            set_values: vec![("Device.X".into(), "2".into(), "xsd:int".into())],
+            delete: vec!["Device.T.9.".into()],
+            ..Round::default()
+        };
+        let q = queue(&[("a".into(), a), ("b".into(), b)], 10);
+        let names: Vec<&str> = q.iter().map(|r| r.message.name()).collect();
+        assert_eq!(names, ["DeleteObject", "AddObject", "SetParameterValues"]);
+        let Message::SetParameterValues(spv) = &q[2].message else {
+            panic!()
+        };
+        assert_eq!(spv.parameter_list[0].value.text, "2");
+        assert_eq!(q[2].channels, set(&["b"]));
+        let mut tree = Tree::new();
+        let follow = apply(
+            &q[1],
+            &AddObjectResponse {
+                instance_number: 3,
+                status: Status::Applied,
+            }
+            .into(),
+            &mut tree,
+            7,
+        );
+        assert!(tree.contains_key("Device.T.3."));
+        let names: Vec<&str> = follow.iter().map(|r| r.message.name()).collect();
+        assert_eq!(names, ["SetParameterValues", "GetParameterNames"]);
+    }
+}

@@ -1,0 +1,435 @@
+//! Running provision and virtual-parameter scripts in QuickJS with GenieACS's script API,
+//! within a CPU and a memory budget: `declare`, `clear`, `commit`, `ext`, `log`, `args`,
+//! and `Date.now()` fixed at the session's time (`Date.now(interval[, variance])` staggered
+//! per device).
+//!
+//! Execution is a replay, as in GenieACS: one run gives the script's declarations against
+//! the tree as the ACS knows it now; the caller plans a round from them, applies the
+//! answers, and runs the script again until a round plans nothing. `commit()` stops the run
+//! when what was declared before it does not hold yet; `ext()` stops it when the extension's
+//! result is not known yet (the caller calls the extension and runs the script again).
+//!
+//! Each worker thread keeps one QuickJS runtime and context with the API installed, and
+//! each script compiled once per content: a run costs the script itself, not a context. A
+//! run that hits a limit throws that runtime away. Values cross between Rust and JavaScript
+//! as JSON text, so the boundary is a handful of functions and no per-type glue.
+
+mod api;
+
+use super::catalog::{Script, fnv1a};
+use super::path::PathPattern;
+use super::plan::{Declaration, plan_knowing};
+use super::special;
+use crate::model::{Millis, Tree};
+use rquickjs::{CatchResultExt, Context, Function, Object, Persistent, Runtime};
+use serde_json::Value;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, HashMap};
+use std::time::{Duration, Instant};
+
+/// What a script may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub memory_bytes: usize,
+    pub cpu: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            memory_bytes: 32 << 20,
+            cpu: Duration::from_millis(500),
+        }
+    }
+}
+
+/// A call of `ext(file, function, ...args)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtCall {
+    pub file: String,
+    pub function: String,
+    pub args: Vec<Value>,
+}
+
+impl ExtCall {
+    /// The key its result is remembered by for the rest of the session.
+    pub fn key(&self) -> String {
+        serde_json::json!([self.file, self.function, self.args]).to_string()
+    }
+}
+
+/// Why a run stopped before the script's end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// At `commit()`, with declarations that do not hold yet.
+    Commit,
+    /// At an `ext()` whose result the session does not have yet.
+    Ext(ExtCall),
+}
+
+/// What one run of a script asked for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Run {
+    pub declarations: Vec<Declaration>,
+    /// `clear(path, timestamp)` calls: forget what was learnt of `path` before the time.
+    pub clears: Vec<(PathPattern, Millis)>,
+    pub logs: Vec<String>,
+    pub stop: Option<Stop>,
+    /// What the script returned (virtual parameters return `{writable, value}`).
+    pub returned: Option<Value>,
+}
+
+/// Why a script failed; it becomes the fault of the preset's channel.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScriptFault {
+    #[error("script error: {message}{}", line.map(|l| format!(" (line {l})")).unwrap_or_default())]
+    Exception { message: String, line: Option<u32> },
+    #[error("script exceeded its CPU time ({0:?})")]
+    Timeout(Duration),
+    #[error("script exceeded its memory limit")]
+    Memory,
+}
+
+/// What a run sees besides the script.
+#[derive(Debug, Clone, Copy)]
+pub struct Env<'a> {
+    pub tree: &'a Tree,
+    pub now: Millis,
+    pub device_id: &'a str,
+    pub args: &'a [Value],
+    /// Extension results known in this session, by [`ExtCall::key`]: `Ok(result)` or
+    /// `Err(message)`, which the script sees thrown.
+    pub ext: &'a HashMap<String, Result<Value, String>>,
+    /// Paths the CPE said it lacks, for `commit()`'s check.
+    pub absent: &'a BTreeSet<String>,
+    pub limits: Limits,
+}
+
+/// The API, installed once per context over the native functions.
+const PRELUDE: &str = r#"
+(function (g) {
+  const native = g.__native;
+  delete g.__native;
+  const STOP = Object.freeze({ stop: true });
+  const run = { now: 0, stagger: 0 };
+  g.__begin = function (now, stagger, args) {
+    run.now = now;
+    run.stagger = stagger;
+    g.args = JSON.parse(args);
+  };
+  Date.now = function (interval, variance) {
+    const now = run.now;
+    if (interval === undefined) return now;
+    const spread = variance === undefined ? interval : variance;
+    const offset = Math.floor(run.stagger * spread);
+    return now - ((((now - offset) % interval) + interval) % interval);
+  };
+  g.log = function () {
+    native.log(Array.prototype.map.call(arguments, String).join(" "));
+  };
+  g.clear = function (path, timestamp) {
+    native.clear(JSON.stringify([path, timestamp === undefined ? run.now : timestamp]));
+  };
+  g.commit = function () {
+    if (!native.commit()) throw STOP;
+  };
+  g.ext = function () {
+    const answer = native.ext(JSON.stringify(Array.prototype.slice.call(arguments)));
+    if (answer === null) throw STOP;
+    const parsed = JSON.parse(answer);
+    if ("error" in parsed) throw new Error(parsed.error);
+    return parsed.result;
+  };
+  g.declare = function (path, timestamps, values) {
+    const found = JSON.parse(
+      native.declare(JSON.stringify([path, timestamps || {}, values || {}]))
+    );
+    const first = found[0] || {};
+    const result = {
+      path: first.path,
+      value: first.value,
+      writable: first.writable,
+      object: first.object,
+      notification: first.notification,
+      accessList: first.accessList,
+      size: found.length,
+    };
+    result[Symbol.iterator] = function* () {
+      for (const f of found) yield f;
+    };
+    return result;
+  };
+})(globalThis);
+"#;
+
+scoped_tls::scoped_thread_local!(static TREE: Tree);
+scoped_tls::scoped_thread_local!(static ABSENT: BTreeSet<String>);
+scoped_tls::scoped_thread_local!(static EXT: HashMap<String, Result<Value, String>>);
+
+/// The state of the run in progress on this thread.
+#[derive(Default)]
+struct Current {
+    run: Run,
+    /// A `declare` or `clear` the ACS could not read: the script's fault.
+    error: Option<String>,
+    deadline: Option<Instant>,
+    timed_out: bool,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Current> = RefCell::new(Current::default());
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    static MEMORY_LIMIT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// One thread's QuickJS. Fields drop in order: compiled scripts before the context and the
+/// context before the runtime, as QuickJS requires.
+struct Engine {
+    compiled: HashMap<u64, Persistent<Function<'static>>>,
+    begin: Persistent<Function<'static>>,
+    context: Context,
+    #[allow(dead_code)]
+    runtime: Runtime,
+}
+
+fn with_current<R>(f: impl FnOnce(&mut Current) -> R) -> R {
+    CURRENT.with(|c| f(&mut c.borrow_mut()))
+}
+
+/// Whether the run has stopped, so later calls from the script are ignored.
+fn stopped() -> bool {
+    with_current(|c| c.run.stop.is_some() || c.error.is_some())
+}
+
+fn internal(e: impl std::fmt::Display) -> ScriptFault {
+    ScriptFault::Exception {
+        message: format!("sandbox: {e}"),
+        line: None,
+    }
+}
+
+impl Engine {
+    fn new(limits: Limits) -> Result<Engine, ScriptFault> {
+        let runtime = Runtime::new().map_err(internal)?;
+        runtime.set_memory_limit(limits.memory_bytes);
+        runtime.set_interrupt_handler(Some(Box::new(|| {
+            with_current(|c| {
+                let out = c.run.stop.is_some() || c.deadline.is_some_and(|d| Instant::now() > d);
+                if out && c.run.stop.is_none() {
+                    c.timed_out = true;
+                }
+                out
+            })
+        })));
+        let context = Context::full(&runtime).map_err(internal)?;
+        let begin = context.with(|ctx| -> Result<_, String> {
+            let native = Object::new(ctx.clone()).map_err(|e| e.to_string())?;
+            let log = Function::new(ctx.clone(), |message: String| {
+                if !stopped() {
+                    with_current(|c| c.run.logs.push(message));
+                }
+            });
+            native.set("log", log).map_err(|e| e.to_string())?;
+            let declare = Function::new(ctx.clone(), |call: String| -> String {
+                if stopped() {
+                    return "[]".into();
+                }
+                match api::declaration(&call) {
+                    Ok(d) => {
+                        let found = TREE.with(|tree| api::describe(&d.path, tree));
+                        with_current(|c| c.run.declarations.push(d));
+                        found
+                    }
+                    Err(e) => {
+                        with_current(|c| c.error = Some(e));
+                        "[]".into()
+                    }
+                }
+            });
+            native.set("declare", declare).map_err(|e| e.to_string())?;
+            let clear = Function::new(ctx.clone(), |call: String| {
+                if stopped() {
+                    return;
+                }
+                match api::clear(&call) {
+                    Ok(c) => with_current(|cur| cur.run.clears.push(c)),
+                    Err(e) => with_current(|c| c.error = Some(e)),
+                }
+            });
+            native.set("clear", clear).map_err(|e| e.to_string())?;
+            let commit = Function::new(ctx.clone(), || -> bool {
+                if stopped() {
+                    return false;
+                }
+                let holds = with_current(|c| {
+                    let device: Vec<Declaration> = c
+                        .run
+                        .declarations
+                        .iter()
+                        .filter(|d| !special::is_local(&d.path.to_string()))
+                        .cloned()
+                        .collect();
+                    TREE.with(|tree| {
+                        ABSENT.with(|absent| plan_knowing(tree, &device, absent).is_empty())
+                    })
+                });
+                if !holds {
+                    with_current(|c| c.run.stop = Some(Stop::Commit));
+                }
+                holds
+            });
+            native.set("commit", commit).map_err(|e| e.to_string())?;
+            let ext = Function::new(ctx.clone(), |call: String| -> Option<String> {
+                if stopped() {
+                    return None;
+                }
+                let parsed: Vec<Value> = serde_json::from_str(&call).unwrap_or_default();
+                let text = |i: usize| parsed.get(i).and_then(Value::as_str).map(str::to_string);
+                let (Some(file), Some(function)) = (text(0), text(1)) else {
+                    return Some(
+                        serde_json::json!({"error": "ext: file and function must be strings"})
+                            .to_string(),
+                    );
+                };
+                let call = ExtCall {
+                    file,
+                    function,
+                    args: parsed.get(2..).map(<[Value]>::to_vec).unwrap_or_default(),
+                };
+                match EXT.with(|known| known.get(&call.key()).cloned()) {
+                    Some(Ok(result)) => Some(serde_json::json!({ "result": result }).to_string()),
+                    Some(Err(message)) => Some(serde_json::json!({ "error": message }).to_string()),
+                    None => {
+                        with_current(|c| c.run.stop = Some(Stop::Ext(call)));
+                        None
+                    }
+                }
+            });
+            native.set("ext", ext).map_err(|e| e.to_string())?;
+            ctx.globals()
+                .set("__native", native)
+                .map_err(|e| e.to_string())?;
+            ctx.eval::<(), _>(PRELUDE)
+                .catch(&ctx)
+                .map_err(|e| e.to_string())?;
+            let begin: Function = ctx.globals().get("__begin").map_err(|e| e.to_string())?;
+            Ok(Persistent::save(&ctx, begin))
+        });
+        let begin = begin.map_err(internal)?;
+        Ok(Engine {
+            compiled: HashMap::new(),
+            begin,
+            context,
+            runtime,
+        })
+    }
+
+    /// Runs `script`; `Err(text)` is QuickJS's exception text.
+    fn execute(&mut self, script: &Script, env: &Env<'_>) -> Result<Option<String>, String> {
+        let Engine {
+            compiled,
+            begin,
+            context,
+            ..
+        } = self;
+        context.with(|ctx| {
+            let args = Value::Array(env.args.to_vec()).to_string();
+            let begin = begin.clone().restore(&ctx).map_err(|e| e.to_string())?;
+            begin
+                .call::<_, ()>((env.now as f64, stagger(env.device_id), args))
+                .catch(&ctx)
+                .map_err(|e| e.to_string())?;
+            let function = match compiled.get(&script.fingerprint) {
+                Some(f) => f.clone().restore(&ctx).map_err(|e| e.to_string())?,
+                None => {
+                    // The same line numbers as the script: the wrapper opens on line 1.
+                    let wrapped = format!("(function () {{ {}\n}})", script.source);
+                    let f: Function = ctx
+                        .eval(wrapped.as_str())
+                        .catch(&ctx)
+                        .map_err(|e| e.to_string())?;
+                    compiled.insert(script.fingerprint, Persistent::save(&ctx, f.clone()));
+                    f
+                }
+            };
+            let returned: rquickjs::Value =
+                function.call(()).catch(&ctx).map_err(|e| e.to_string())?;
+            if returned.is_undefined() {
+                return Ok(None);
+            }
+            let json = ctx
+                .json_stringify(returned)
+                .catch(&ctx)
+                .map_err(|e| e.to_string())?;
+            Ok(json.and_then(|s| s.to_string().ok()))
+        })
+    }
+}
+
+/// Runs `script` once in `env`.
+pub fn run(script: &Script, env: &Env<'_>) -> Result<Run, ScriptFault> {
+    with_current(|c| {
+        *c = Current {
+            deadline: Some(Instant::now() + env.limits.cpu),
+            ..Current::default()
+        };
+    });
+    let outcome = ENGINE.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let limit_changed =
+            MEMORY_LIMIT.with(|m| m.replace(env.limits.memory_bytes)) != env.limits.memory_bytes;
+        if slot.is_none() || limit_changed {
+            *slot = None;
+            *slot = Some(Engine::new(env.limits)?);
+        }
+        let Some(engine) = slot.as_mut() else {
+            return Err(internal("no engine"));
+        };
+        let result = TREE.set(env.tree, || {
+            ABSENT.set(env.absent, || {
+                EXT.set(env.ext, || engine.execute(script, env))
+            })
+        });
+        let current = with_current(std::mem::take);
+        // A runtime that ran out of time or memory may be left in any state.
+        if current.timed_out || matches!(&result, Err(t) if t.contains("out of memory")) {
+            *slot = None;
+        }
+        Ok((result, current))
+    });
+    let (result, current) = outcome?;
+    let mut run = current.run;
+    if run.stop.is_some() {
+        return Ok(run);
+    }
+    if let Some(message) = current.error {
+        return Err(ScriptFault::Exception {
+            message,
+            line: None,
+        });
+    }
+    match result {
+        Ok(returned) => {
+            run.returned = returned.and_then(|text| serde_json::from_str(&text).ok());
+            Ok(run)
+        }
+        Err(_) if current.timed_out => Err(ScriptFault::Timeout(env.limits.cpu)),
+        Err(text) if text.contains("out of memory") => Err(ScriptFault::Memory),
+        Err(text) => {
+            let parsed = crate::script::ScriptError::from_engine(&text);
+            Err(ScriptFault::Exception {
+                message: parsed.message,
+                line: parsed.line,
+            })
+        }
+    }
+}
+
+/// A number in [0, 1) fixed per device: where its staggered times fall in their interval.
+pub fn stagger(device_id: &str) -> f64 {
+    (fnv1a(device_id.as_bytes()) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+#[path = "sandbox_tests.rs"]
+mod tests;

@@ -1,0 +1,201 @@
+use super::*;
+use crate::model::Node;
+use serde_json::json;
+
+fn tree() -> Tree {
+    let mut t = Tree::new();
+    t.insert(
+        "Device.DeviceInfo.SoftwareVersion".into(),
+        Node {
+            value: Some(("1.0".into(), "xsd:string".into())),
+            value_timestamp: Some(1),
+            writable: Some(false),
+            seen: 1,
+            ..Node::default()
+        },
+    );
+    t.insert(
+        "Device.".into(),
+        Node {
+            object: true,
+            seen: 1,
+            ..Node::default()
+        },
+    );
+    t
+}
+
+fn go_with(
+    source: &str,
+    ext: &HashMap<String, Result<Value, String>>,
+    limits: Limits,
+) -> Result<Run, ScriptFault> {
+    let tree = tree();
+    let args = [json!("guest"), json!(3)];
+    let absent = BTreeSet::new();
+    let env = Env {
+        tree: &tree,
+        now: 1_000_000,
+        device_id: "dev-1",
+        args: &args,
+        ext,
+        absent: &absent,
+        limits,
+    };
+    run(&Script::new(source), &env)
+}
+
+fn go(source: &str) -> Result<Run, ScriptFault> {
+    go_with(source, &HashMap::new(), Limits::default())
+}
+
+#[test]
+fn declarations_logs_args_and_results_reach_the_script() {
+    let r = go(r#"
+        const v = declare("Device.DeviceInfo.SoftwareVersion", {value: Date.now()});
+        log("version", v.value[0], v.size, args[0], v.writable);
+        declare("Device.WiFi.SSID.*.SSID", {value: 1}, {value: args[0]});
+        declare("Device.WiFi.SSID.*", null, {path: [1, args[1]]});
+        clear("Device.Hosts", 5);
+    "#)
+    .expect("runs");
+    assert_eq!(r.logs, ["version 1.0 1 guest false"]);
+    assert_eq!(r.declarations.len(), 3);
+    assert_eq!(r.declarations[0].fresh.value, Some(1_000_000));
+    assert_eq!(
+        r.declarations[1].desired.value,
+        Some(("guest".into(), None))
+    );
+    assert_eq!(r.declarations[2].desired.instances, Some((1, 3)));
+    assert_eq!(r.clears.len(), 1);
+    assert_eq!(r.clears[0].1, 5);
+    assert_eq!(r.stop, None);
+}
+
+#[test]
+fn runs_on_one_thread_do_not_see_each_others_arguments() {
+    for arg in ["a", "b"] {
+        let tree = tree();
+        let args = [json!(arg)];
+        let (ext, absent) = (HashMap::new(), BTreeSet::new());
+        let env = Env {
+            tree: &tree,
+            now: 1,
+            device_id: "d",
+            args: &args,
+            ext: &ext,
+            absent: &absent,
+            limits: Limits::default(),
+        };
+        let r = run(&Script::new("log(args[0]);"), &env).expect("runs");
+        assert_eq!(r.logs, [arg]);
+    }
+}
+
+#[test]
+fn staggered_times_are_fixed_per_device_and_within_the_interval() {
+    let r = go("log(Date.now(3600000), Date.now(3600000), Date.now());").expect("runs");
+    let parts: Vec<i64> = r.logs[0]
+        .split(' ')
+        .map(|p| p.parse().expect("n"))
+        .collect();
+    assert_eq!(parts[0], parts[1], "the same in one run");
+    assert!(
+        parts[0] <= parts[2] && parts[2] - parts[0] < 3_600_000,
+        "{parts:?}"
+    );
+}
+
+#[test]
+fn commit_stops_until_what_came_before_holds() {
+    let source = r#"
+        declare("Device.DeviceInfo.SoftwareVersion", {value: 1});
+        commit();
+        log("after the first commit");
+        declare("Device.DeviceInfo.HardwareVersion", {value: 1});
+        commit();
+        log("never");
+    "#;
+    let r = go(source).expect("runs");
+    assert_eq!(r.stop, Some(Stop::Commit), "HardwareVersion is not known");
+    assert_eq!(r.logs, ["after the first commit"]);
+    assert_eq!(r.declarations.len(), 2);
+    // A script that swallows the stop is still stopped.
+    let r = go("try { declare('Device.X.Y', {value: 1}); commit(); } catch (e) {} log('x'); while (true) {}")
+        .expect("stops");
+    assert_eq!(r.stop, Some(Stop::Commit));
+    assert!(r.logs.is_empty());
+}
+
+#[test]
+fn ext_stops_for_unknown_results_and_returns_known_ones() {
+    let r = go("const v = ext('billing', 'plan', 'x', 2); log(v);").expect("runs");
+    let call = ExtCall {
+        file: "billing".into(),
+        function: "plan".into(),
+        args: vec![json!("x"), json!(2)],
+    };
+    assert_eq!(r.stop, Some(Stop::Ext(call.clone())));
+    let mut known = HashMap::new();
+    known.insert(call.key(), Ok(json!({"speed": 100})));
+    let r = go_with(
+        "const v = ext('billing', 'plan', 'x', 2); log(v.speed);",
+        &known,
+        Limits::default(),
+    )
+    .expect("runs");
+    assert_eq!((r.stop, r.logs), (None, vec!["100".to_string()]));
+    known.insert(call.key(), Err("no such customer".into()));
+    let err = go_with("ext('billing', 'plan', 'x', 2);", &known, Limits::default());
+    assert!(
+        matches!(&err, Err(ScriptFault::Exception { message, .. }) if message.contains("no such customer")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_virtual_parameter_returns_its_value() {
+    let r = go("const v = declare('Device.DeviceInfo.SoftwareVersion', {value: 1}); return {writable: false, value: [v.value[0] + '-x', 'xsd:string']};")
+        .expect("runs");
+    assert_eq!(
+        r.returned,
+        Some(json!({"writable": false, "value": ["1.0-x", "xsd:string"]}))
+    );
+}
+
+#[test]
+fn exceptions_timeouts_and_memory_become_faults() {
+    match go("\n\nthrow new Error('no WAN');") {
+        Err(ScriptFault::Exception { message, line }) => {
+            assert!(message.contains("no WAN"), "{message}");
+            assert_eq!(line, Some(3));
+        }
+        other => panic!("{other:?}"),
+    }
+    let limits = Limits {
+        memory_bytes: 8 << 20,
+        cpu: Duration::from_millis(50),
+    };
+    let looping = go_with("while (true) {}", &HashMap::new(), limits);
+    assert!(
+        matches!(looping, Err(ScriptFault::Timeout(_))),
+        "{looping:?}"
+    );
+    let hungry = go_with(
+        "const a = []; while (true) a.push('x'.repeat(100000));",
+        &HashMap::new(),
+        Limits {
+            cpu: Duration::from_secs(5),
+            ..limits
+        },
+    );
+    assert!(matches!(hungry, Err(ScriptFault::Memory)), "{hungry:?}");
+    // The thread's engine works again after both.
+    assert_eq!(go("log(1)").expect("runs").logs, ["1"]);
+    match go("declare('Device..X', {value: 1});") {
+        Err(ScriptFault::Exception { message, .. }) => {
+            assert!(message.contains("invalid path"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
