@@ -52,6 +52,7 @@ fn write_of(device: DeviceRecord) -> SessionWrite {
         tasks: Vec::new(),
         new_faults: Vec::new(),
         cleared_faults: Vec::new(),
+        tag_changes: Vec::new(),
     }
 }
 

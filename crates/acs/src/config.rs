@@ -14,6 +14,9 @@
 //! [`Secret`]s: they print as `<redacted>` in `Debug`, so they never reach a log.
 
 mod keys;
+mod provisioning;
+
+pub use provisioning::ProvisioningConfig;
 
 pub use keys::print_default;
 
@@ -88,6 +91,7 @@ pub struct AcsConfig {
     pub connection_request: ConnectionRequestConfig,
     pub tasks: TaskConfig,
     pub store: StoreConfig,
+    pub provisioning: ProvisioningConfig,
 }
 
 /// `[store]`: how the embedded SQLite store trades memory and latency for CPU.
@@ -165,6 +169,7 @@ impl Default for AcsConfig {
             connection_request: ConnectionRequestConfig::default(),
             tasks: TaskConfig::default(),
             store: StoreConfig::default(),
+            provisioning: ProvisioningConfig::default(),
         }
     }
 }

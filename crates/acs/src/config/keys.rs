@@ -61,8 +61,9 @@ const CWMP: Option<&str> = Some("cwmp");
 const CR: Option<&str> = Some("connection_request");
 const TASKS: Option<&str> = Some("tasks");
 const STORE: Option<&str> = Some("store");
+const PROVISIONING: Option<&str> = Some("provisioning");
 
-pub(super) const SECTIONS: [(&str, &str); 4] = [
+pub(super) const SECTIONS: [(&str, &str); 5] = [
     ("cwmp", "The CWMP endpoint CPEs talk to."),
     (
         "connection_request",
@@ -73,9 +74,50 @@ pub(super) const SECTIONS: [(&str, &str); 4] = [
         "store",
         "The embedded SQLite store: memory and commit latency traded for CPU.",
     ),
+    (
+        "provisioning",
+        "Limits of presets, provision scripts and extensions.",
+    ),
 ];
 
 pub(super) const KEYS: &[Key] = &[
+    key(
+        PROVISIONING,
+        "script_cpu_ms",
+        U63,
+        "CPU time of one run of a provision or virtual-parameter script.",
+    ),
+    key(
+        PROVISIONING,
+        "script_memory_mib",
+        Kind::Int(65_536),
+        "Memory for the scripts of one CWMP worker thread.",
+    ),
+    key(
+        PROVISIONING,
+        "max_rounds",
+        U32,
+        "Rounds of RPCs per preset evaluation before the channels still asking fault\n\
+        (too_many_rounds).",
+    ),
+    key(
+        PROVISIONING,
+        "max_cycles",
+        U32,
+        "Preset evaluations per session before the channels fault with preset_loop.",
+    ),
+    key(
+        PROVISIONING,
+        "extensions_dir",
+        Kind::Str,
+        "Directory of the programs ext(file, function, ...args) runs.",
+    ),
+    key(
+        PROVISIONING,
+        "extension_timeout_ms",
+        U63,
+        "Longest run of one extension call.",
+    ),
     key(
         None,
         "cwmp_listen",

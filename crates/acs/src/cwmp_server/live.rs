@@ -2,8 +2,9 @@
 //! store reads and the single write around them.
 
 use super::CwmpState;
-use crate::engine::{EngineContext, SessionEngine, files_needed, inform_device_id};
+use crate::engine::{Action, EngineContext, SessionEngine, files_needed, inform_device_id};
 use crate::model::Millis;
+use crate::provision::session::{ChannelFault, ProvisionContext};
 use crate::store::Store;
 use cwmp::Envelope;
 use cwmp::message::Inform;
@@ -116,7 +117,8 @@ impl LiveSession {
             transfer_timeout: tasks_config.transfer_timeout().as_millis() as i64,
             ..EngineContext::default()
         };
-        let mut engine = SessionEngine::new(device, tasks, ctx);
+        let provisioning = self.provision_context(state, &id, &ctx).await?;
+        let mut engine = SessionEngine::new(device, tasks, ctx).with_provisioning(provisioning);
         engine
             .on_inform(inform)
             .map_err(|e| HttpAnswer::Internal(e.to_string()))?;
@@ -126,6 +128,48 @@ impl LiveSession {
         state.metrics.session_started();
         self.engine = Some(engine);
         Ok(())
+    }
+
+    async fn provision_context<S: Store>(
+        &self,
+        state: &CwmpState<S>,
+        id: &str,
+        ctx: &EngineContext,
+    ) -> Result<ProvisionContext, HttpAnswer> {
+        let catalog = state
+            .store
+            .catalog()
+            .await
+            .map_err(|e| HttpAnswer::Internal(e.to_string()))?;
+        let mut channel_faults = BTreeMap::new();
+        if !catalog.presets.is_empty() {
+            let faults = state
+                .store
+                .channel_faults(id)
+                .await
+                .map_err(|e| HttpAnswer::Internal(e.to_string()))?;
+            for f in faults {
+                channel_faults.insert(
+                    f.channel,
+                    ChannelFault {
+                        id: f.id,
+                        retries: f.retries,
+                        timestamp: f.timestamp,
+                    },
+                );
+            }
+        }
+        let config = &state.config.provisioning;
+        Ok(ProvisionContext {
+            catalog,
+            channel_faults,
+            limits: config.limits(),
+            retry: ctx.retry,
+            max_rounds: config.max_rounds,
+            max_cycles: config.max_cycles,
+            gpv_batch: ctx.gpv_batch,
+            fs_url: ctx.fs_url.clone(),
+        })
     }
 
     /// Feeds a POST body and works through the outputs until the HTTP answer is known.
@@ -167,7 +211,7 @@ impl LiveSession {
                     self.with_engine(|e| e.on_no_response(&request))
                 }
                 AcsOutput::NeedRequest => {
-                    self.next_request(&mut queue);
+                    self.next_request(state, &mut queue).await;
                     Ok(())
                 }
                 AcsOutput::Reply(reply) => {
@@ -203,15 +247,36 @@ impl LiveSession {
         }
     }
 
-    fn next_request(&mut self, queue: &mut VecDeque<AcsOutput>) {
+    async fn next_request<S: Store>(
+        &mut self,
+        state: &CwmpState<S>,
+        queue: &mut VecDeque<AcsOutput>,
+    ) {
         loop {
-            let next = self.engine.as_mut().and_then(SessionEngine::next_request);
-            let Some(request) = next else {
-                match self.acs.end() {
-                    Ok(outputs) => queue.extend(outputs),
-                    Err(e) => tracing::warn!(error = %e, "cannot end the session"),
+            let next = self
+                .engine
+                .as_mut()
+                .map_or(Action::End, SessionEngine::next_action);
+            let request = match next {
+                Action::Send(request) => request,
+                Action::CallExtension(call) => {
+                    let result = state
+                        .extensions
+                        .call(&call.file, &call.function, &call.args)
+                        .await
+                        .map_err(|e| e.to_string());
+                    if let Some(engine) = self.engine.as_mut() {
+                        engine.on_ext_result(&call, result);
+                    }
+                    continue;
                 }
-                return;
+                Action::End => {
+                    match self.acs.end() {
+                        Ok(outputs) => queue.extend(outputs),
+                        Err(e) => tracing::warn!(error = %e, "cannot end the session"),
+                    }
+                    return;
+                }
             };
             match self.acs.send_request(request.clone()) {
                 Ok(outputs) => {

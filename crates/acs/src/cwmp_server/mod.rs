@@ -43,6 +43,8 @@ pub struct CwmpState<S> {
     pub task_events: Arc<TaskEvents>,
     /// The port the file server actually bound, for derived download URLs.
     pub fs_port: u16,
+    /// Programs provision scripts call with `ext()`.
+    pub extensions: crate::provision::ext::Extensions,
     digest: DigestServer,
     sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<LiveSession>>>>,
 }
@@ -65,6 +67,7 @@ impl<S: Store> CwmpState<S> {
     ) -> CwmpState<S> {
         let key: [u8; 32] = rand::random();
         CwmpState {
+            extensions: config.provisioning.extensions(),
             store,
             config,
             metrics,

@@ -128,6 +128,16 @@ pub enum Notice {
     CpeRequest {
         method: String,
     },
+    /// A provisioning channel faulted (its fault is in the session's write).
+    ChannelFaulted {
+        channel: String,
+        code: String,
+    },
+    /// A line a provision script logged in its last run.
+    ScriptLog {
+        channel: String,
+        line: String,
+    },
 }
 
 /// Whether a task may run at `now`: not expired, queued and past its backoff, or faulted

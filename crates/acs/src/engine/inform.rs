@@ -69,6 +69,7 @@ impl SessionEngine {
         // Tasks of another device must never reach this one, whatever the caller loaded.
         self.tasks.retain(|t| t.device == id);
         self.changed = vec![false; self.tasks.len()];
+        self.initial_tags.clone_from(&device.tags);
         self.device = Some(device);
         self.informed = true;
         Ok(())

@@ -36,15 +36,18 @@ mod tasks;
 pub mod transfer;
 
 pub use context::{EngineContext, EngineError, Notice, TaskRetry, files_needed, is_due};
+pub(crate) use faults::cpe_fault;
 pub use faults::{fault_task, transfer_timeout};
 pub use inform::inform_device_id;
 pub use transfer::{download_url, pending_since, upload_file_name, upload_url};
 
 use crate::model::{DeviceRecord, FaultInfo, Task, TaskStatus};
+use crate::provision::sandbox::ExtCall;
+use crate::provision::session::{Next, ProvisionContext, Provisioning};
 use crate::store::{NewFault, SessionWrite};
 use cwmp::message::{Fault, Message, TransferComplete};
 use cwmp::{CwmpVersion, FaultCode};
-use faults::{acs_fault, cpe_fault};
+use faults::acs_fault;
 use serde_json::json;
 use std::collections::BTreeSet;
 use tasks::{Outcome, TaskRun};
@@ -79,6 +82,20 @@ pub struct SessionEngine {
     new_faults: Vec<NewFault>,
     cleared_faults: BTreeSet<i64>,
     notices: Vec<Notice>,
+    /// Presets and provisions, after the tasks.
+    provisioning: Option<Provisioning>,
+    /// The device's tags when the session started, to write only what it changed.
+    initial_tags: BTreeSet<String>,
+}
+
+/// What the session must do next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Send(Message),
+    /// Call a provision script's extension and report with [`SessionEngine::on_ext_result`].
+    CallExtension(ExtCall),
+    /// Nothing more to ask: end the session.
+    End,
 }
 
 impl SessionEngine {
@@ -98,6 +115,21 @@ impl SessionEngine {
             new_faults: Vec::new(),
             cleared_faults: BTreeSet::new(),
             notices: Vec::new(),
+            provisioning: None,
+            initial_tags: BTreeSet::new(),
+        }
+    }
+
+    /// Provisions the device from presets once its tasks have run.
+    pub fn with_provisioning(mut self, ctx: ProvisionContext) -> Self {
+        self.provisioning = Some(Provisioning::new(ctx, self.ctx.now));
+        self
+    }
+
+    /// An extension's result for [`Action::CallExtension`] (`Err` is its error message).
+    pub fn on_ext_result(&mut self, call: &ExtCall, result: Result<serde_json::Value, String>) {
+        if let Some(p) = self.provisioning.as_mut() {
+            p.on_ext_result(call, result);
         }
     }
 
@@ -176,10 +208,25 @@ impl SessionEngine {
         }
     }
 
-    /// The next RPC to send, or `None` when every task has run: then the session ends.
+    /// The next RPC to send, or `None` when the session's work is done: then it ends.
+    /// Extensions are not called on this path (their calls fail); drivers that can call
+    /// them use [`SessionEngine::next_action`].
     pub fn next_request(&mut self) -> Option<Message> {
+        loop {
+            match self.next_action() {
+                Action::Send(message) => return Some(message),
+                Action::End => return None,
+                Action::CallExtension(call) => {
+                    self.on_ext_result(&call, Err("extensions are not available".into()));
+                }
+            }
+        }
+    }
+
+    /// What to do next: send an RPC, call an extension, or end the session.
+    pub fn next_action(&mut self) -> Action {
         if !self.informed {
-            return None;
+            return Action::End;
         }
         if let Some(request) = self.outstanding.clone() {
             // The caller never reported an answer, so none came.
@@ -187,8 +234,12 @@ impl SessionEngine {
         }
         loop {
             if self.current.is_none() {
-                let index = self.next_due()?;
-                let device = self.device.as_ref()?;
+                let Some(index) = self.next_due() else {
+                    return self.provision();
+                };
+                let Some(device) = self.device.as_ref() else {
+                    return Action::End;
+                };
                 let started = TaskRun::start(
                     index,
                     &self.tasks[index],
@@ -204,7 +255,9 @@ impl SessionEngine {
                     }
                 }
             }
-            let run = self.current.as_mut()?;
+            let Some(run) = self.current.as_mut() else {
+                return Action::End;
+            };
             let Some(request) = run.next() else {
                 self.close_run();
                 continue;
@@ -217,8 +270,38 @@ impl SessionEngine {
             }
             let request = request.clone();
             self.outstanding = Some(request.clone());
-            return Some(request);
+            return Action::Send(request);
         }
+    }
+
+    /// Provisioning's next step, once no task is left.
+    fn provision(&mut self) -> Action {
+        let (Some(p), Some(device)) = (self.provisioning.as_mut(), self.device.as_mut()) else {
+            return Action::End;
+        };
+        let events = device.last_events.clone();
+        match p.next(device, &events) {
+            Next::Send(message) => {
+                self.outstanding = Some(message.clone());
+                Action::Send(message)
+            }
+            Next::Ext(call) => Action::CallExtension(call),
+            Next::Done => {
+                for (channel, line) in p.take_logs() {
+                    self.notices.push(Notice::ScriptLog { channel, line });
+                }
+                Action::End
+            }
+        }
+    }
+
+    /// Whether `request` belongs to provisioning rather than a task run.
+    fn provisioning_owns(&self, request: &Message) -> bool {
+        self.current.is_none()
+            && self
+                .provisioning
+                .as_ref()
+                .is_some_and(|p| p.is_outstanding(request))
     }
 
     fn next_due(&mut self) -> Option<usize> {
@@ -248,7 +331,14 @@ impl SessionEngine {
         request: &Message,
         response: &Message,
     ) -> Result<(), EngineError> {
+        let provisioning = self.provisioning_owns(request);
         self.take_outstanding(request)?;
+        if provisioning {
+            if let (Some(p), Some(device)) = (self.provisioning.as_mut(), self.device.as_mut()) {
+                p.on_response(response, device);
+            }
+            return Ok(());
+        }
         let (Some(run), Some(device)) = (self.current.as_mut(), self.device.as_mut()) else {
             return Ok(());
         };
@@ -269,7 +359,14 @@ impl SessionEngine {
 
     /// The CPE answered `request` with a fault: the task faults with the CPE's code.
     pub fn on_fault(&mut self, request: &Message, fault: &Fault) -> Result<(), EngineError> {
+        let provisioning = self.provisioning_owns(request);
         self.take_outstanding(request)?;
+        if provisioning {
+            if let (Some(p), Some(device)) = (self.provisioning.as_mut(), self.device.as_mut()) {
+                p.on_fault(fault, device);
+            }
+            return Ok(());
+        }
         let Some(mut run) = self.current.take() else {
             return Ok(());
         };
@@ -317,7 +414,14 @@ impl SessionEngine {
         fault: FaultInfo,
         retry: bool,
     ) -> Result<(), EngineError> {
+        let provisioning = self.provisioning_owns(request);
         self.take_outstanding(request)?;
+        if provisioning {
+            if let Some(p) = self.provisioning.as_mut() {
+                p.on_failure(&fault.code, fault.message);
+            }
+            return Ok(());
+        }
         if let Some(mut run) = self.current.take() {
             run.abandon();
             self.fault_task(run.index, fault, retry);
@@ -399,10 +503,41 @@ impl SessionEngine {
                 self.fault_task(index, fault, true);
             }
         }
-        let device = match self.device.take() {
+        let mut device = match self.device.take() {
             Some(device) if self.informed => device,
             _ => return Err(EngineError::NoInform),
         };
+        if let Some(p) = self.provisioning.take() {
+            let outcome = p.finish(&mut device);
+            for (channel, line) in outcome.logs {
+                self.notices.push(Notice::ScriptLog { channel, line });
+            }
+            for (channel, fault, retries) in outcome.faults {
+                self.notices.push(Notice::ChannelFaulted {
+                    channel: channel.clone(),
+                    code: fault.code.clone(),
+                });
+                self.new_faults.push(NewFault {
+                    device: device.id.clone(),
+                    channel,
+                    task: None,
+                    fault,
+                    retries,
+                    timestamp: self.ctx.now,
+                });
+            }
+            self.cleared_faults.extend(outcome.cleared);
+        }
+        let tag_changes = device
+            .tags
+            .difference(&self.initial_tags)
+            .map(|t| (t.clone(), true))
+            .chain(
+                self.initial_tags
+                    .difference(&device.tags)
+                    .map(|t| (t.clone(), false)),
+            )
+            .collect();
         let tasks = self
             .tasks
             .into_iter()
@@ -414,6 +549,7 @@ impl SessionEngine {
             tasks,
             new_faults: self.new_faults,
             cleared_faults: self.cleared_faults.into_iter().collect(),
+            tag_changes,
         })
     }
 }

@@ -12,8 +12,10 @@
 pub mod builtin;
 pub mod catalog;
 pub mod ext;
+pub mod local;
 pub mod path;
 pub mod plan;
 pub mod rpc;
 pub mod sandbox;
+pub mod session;
 pub mod special;

@@ -207,6 +207,8 @@ fn plan_writes(tree: &Tree, d: &Declaration, round: &mut Round) {
     let matches = d.path.matches(tree);
     if let Some((min, max)) = d.desired.instances
         && let Some((table, filters)) = instance_table(&d.path)
+        // A table the device does not have cannot get instances.
+        && tree.contains_key(&table)
     {
         let count = u32::try_from(matches.len()).unwrap_or(u32::MAX);
         for _ in count..min {

@@ -57,8 +57,12 @@ pub struct SessionWrite {
     /// Tasks whose status, retries, result or fault changed.
     pub tasks: Vec<Task>,
     pub new_faults: Vec<NewFault>,
-    /// Faults cleared because their task has now succeeded.
+    /// Faults cleared because their task or channel has now succeeded (or a newer fault
+    /// replaces them).
     pub cleared_faults: Vec<i64>,
+    /// Tags the session added (`true`) or removed (`false`); the record's `tags` are not
+    /// written for a known device, so a tag set through the API meanwhile stays.
+    pub tag_changes: Vec<(String, bool)>,
 }
 
 /// The operations the ACS needs. Every method is one round trip or one transaction.
@@ -167,6 +171,17 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<
         Output = Result<std::sync::Arc<Vec<(String, crate::preset::Preset)>>, StoreError>,
     > + Send;
+    /// Presets and scripts prepared for sessions, which read them every time: a store may
+    /// keep them in memory, as long as a change is seen by the next call.
+    fn catalog(
+        &self,
+    ) -> impl Future<Output = Result<std::sync::Arc<crate::provision::catalog::Catalog>, StoreError>>
+    + Send;
+    /// The device's faults of provisioning channels (not of tasks).
+    fn channel_faults(
+        &self,
+        device: &str,
+    ) -> impl Future<Output = Result<Vec<FaultRecord>, StoreError>> + Send;
     fn get_preset(
         &self,
         name: &str,

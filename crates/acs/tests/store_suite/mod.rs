@@ -88,6 +88,7 @@ pub fn write_of(device: &DeviceRecord) -> SessionWrite {
         tasks: vec![],
         new_faults: vec![],
         cleared_faults: vec![],
+        tag_changes: Vec::new(),
     }
 }
 

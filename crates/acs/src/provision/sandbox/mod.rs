@@ -140,22 +140,36 @@ const PRELUDE: &str = r#"
     if ("error" in parsed) throw new Error(parsed.error);
     return parsed.result;
   };
+  // Reading what a declaration returned commits implicitly, as in GenieACS: the script
+  // sees values fetched for it, never the gaps of a first run.
   g.declare = function (path, timestamps, values) {
     const found = JSON.parse(
       native.declare(JSON.stringify([path, timestamps || {}, values || {}]))
     );
-    const first = found[0] || {};
-    const result = {
-      path: first.path,
-      value: first.value,
-      writable: first.writable,
-      object: first.object,
-      notification: first.notification,
-      accessList: first.accessList,
-      size: found.length,
+    let checked = false;
+    const ready = function () {
+      if (!checked) {
+        if (!native.commit()) throw STOP;
+        checked = true;
+      }
+      return found;
     };
+    const first = function (key) {
+      return function () {
+        const f = ready()[0];
+        return f === undefined ? undefined : f[key];
+      };
+    };
+    const result = {};
+    for (const key of ["path", "value", "writable", "object", "notification", "accessList"]) {
+      Object.defineProperty(result, key, { get: first(key), enumerable: true });
+    }
+    Object.defineProperty(result, "size", {
+      get: function () { return ready().length; },
+      enumerable: true,
+    });
     result[Symbol.iterator] = function* () {
-      for (const f of found) yield f;
+      for (const f of ready()) yield f;
     };
     return result;
   };

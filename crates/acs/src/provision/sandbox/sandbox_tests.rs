@@ -52,7 +52,7 @@ fn go(source: &str) -> Result<Run, ScriptFault> {
 #[test]
 fn declarations_logs_args_and_results_reach_the_script() {
     let r = go(r#"
-        const v = declare("Device.DeviceInfo.SoftwareVersion", {value: Date.now()});
+        const v = declare("Device.DeviceInfo.SoftwareVersion", {value: 1});
         log("version", v.value[0], v.size, args[0], v.writable);
         declare("Device.WiFi.SSID.*.SSID", {value: 1}, {value: args[0]});
         declare("Device.WiFi.SSID.*", null, {path: [1, args[1]]});
@@ -61,7 +61,7 @@ fn declarations_logs_args_and_results_reach_the_script() {
     .expect("runs");
     assert_eq!(r.logs, ["version 1.0 1 guest false"]);
     assert_eq!(r.declarations.len(), 3);
-    assert_eq!(r.declarations[0].fresh.value, Some(1_000_000));
+    assert_eq!(r.declarations[0].fresh.value, Some(1));
     assert_eq!(
         r.declarations[1].desired.value,
         Some(("guest".into(), None))
@@ -104,6 +104,18 @@ fn staggered_times_are_fixed_per_device_and_within_the_interval() {
         parts[0] <= parts[2] && parts[2] - parts[0] < 3_600_000,
         "{parts:?}"
     );
+}
+
+#[test]
+fn reading_a_declaration_that_does_not_hold_stops_the_run() {
+    let r = go(r#"
+        const v = declare("Device.DeviceInfo.SoftwareVersion", {value: Date.now()});
+        log("before");
+        log(v.value[0]);
+    "#)
+    .expect("runs");
+    assert_eq!(r.stop, Some(Stop::Commit), "the value is older than asked");
+    assert_eq!(r.logs, ["before"]);
 }
 
 #[test]

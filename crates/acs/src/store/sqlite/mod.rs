@@ -32,6 +32,7 @@ use super::{DeviceQuery, SessionWrite, Store, StoreError, TransferTimeout};
 use crate::model::{
     DeviceCredentials, DeviceRecord, FaultRecord, FileMeta, Millis, Task, TaskSpec,
 };
+use crate::provision::catalog::Catalog;
 use cache::DeviceCache;
 use db::Db;
 use locks::SessionLocks;
@@ -80,7 +81,9 @@ struct Inner {
     cache: DeviceCache,
     pending: PendingTasks,
     /// Every preset, as sessions read them; `None` until read or after a change.
-    presets: std::sync::Mutex<PresetCache>,
+    catalog: std::sync::Mutex<CatalogCache>,
+    /// Devices that may have channel faults, so sessions of the others skip reading them.
+    channel_faulted: PendingTasks,
     locks: SessionLocks,
     /// Keys the digest of indexed values (see `params`).
     digest_key: RandomState,
@@ -186,12 +189,14 @@ fn open_blocking(location: Location, options: SqliteOptions) -> Result<SqliteSto
     }
     migrate::run(&mut writer)?;
     let pending = PendingTasks::from_devices(tasks::devices_with_unfinished(&writer)?);
+    let channel_faulted = PendingTasks::from_devices(tasks::devices_with_channel_faults(&writer)?);
     Ok(SqliteStore {
         inner: Arc::new(Inner {
             db: Arc::new(Db::start(writer, path, options.commit_window)?),
             cache: DeviceCache::new(options.device_cache_bytes),
             pending,
-            presets: std::sync::Mutex::new(PresetCache::default()),
+            catalog: std::sync::Mutex::new(CatalogCache::default()),
+            channel_faulted,
             locks: SessionLocks::default(),
             digest_key: RandomState::new(),
             _owner: owner,
@@ -273,22 +278,32 @@ pub(crate) fn query_first<T>(
 
 const NEXT_ID: &str = "UPDATE id_sequences SET last = last + 1 WHERE name = ?1 RETURNING last";
 
-/// Presets as sessions read them: each session needs all of them, and they change rarely.
+/// Presets and scripts as sessions read them: each session needs all of them, and they
+/// change rarely.
 #[derive(Debug, Default)]
-struct PresetCache {
+struct CatalogCache {
     /// Bumped after every committed change, so a read that raced one is not kept.
     generation: u64,
-    presets: Option<crate::preset::Presets>,
+    catalog: Option<Arc<Catalog>>,
 }
 
 impl Inner {
-    /// After a commit that changed presets.
-    fn presets_changed(&self) {
-        if let Ok(mut cache) = self.presets.lock() {
+    /// After a commit that changed presets or scripts.
+    fn catalog_changed(&self) {
+        if let Ok(mut cache) = self.catalog.lock() {
             cache.generation += 1;
-            cache.presets = None;
+            cache.catalog = None;
         }
     }
+}
+
+fn read_catalog(conn: &Connection) -> Result<Catalog, StoreError> {
+    use crate::script::ScriptKind;
+    Ok(Catalog::new(
+        Arc::new(presets::list(conn)?),
+        scripts::all(conn, ScriptKind::Provision)?,
+        scripts::all(conn, ScriptKind::VirtualParameter)?,
+    ))
 }
 
 /// The next id of `sequence` (`tasks` or `faults`); inside a write transaction.
@@ -322,12 +337,16 @@ impl Store for SqliteStore {
                     let stored = inner.cache.stored_digest(&write.device.id);
                     let saved = save::save_session(conn, &inner.digest_key, &write, stored)?;
                     let tags = match stored {
-                        Some(_) => None,
-                        None => Some(devices::tags(conn, &write.device.id)?),
+                        Some(_) if write.tag_changes.is_empty() => None,
+                        _ => Some(devices::tags(conn, &write.device.id)?),
                     };
-                    Ok(((), (write.device, saved, tags)))
+                    let channel_faulted = write.new_faults.iter().any(|f| f.task.is_none());
+                    Ok(((), (write.device, saved, tags, channel_faulted)))
                 },
-                move |(device, saved, tags)| {
+                move |(device, saved, tags, channel_faulted)| {
+                    if channel_faulted {
+                        cache.channel_faulted.mark(&device.id);
+                    }
                     cache
                         .cache
                         .put(device, saved.tree_bytes, saved.digest, tags);
@@ -346,6 +365,7 @@ impl Store for SqliteStore {
                 move |id| {
                     cache.cache.remove(&id);
                     cache.pending.forget(&id);
+                    cache.channel_faulted.forget(&id);
                 },
             )
             .await
@@ -535,20 +555,41 @@ impl Store for SqliteStore {
     }
 
     async fn list_presets(&self) -> Result<Arc<Vec<(String, crate::preset::Preset)>>, StoreError> {
-        let generation = match self.inner.presets.lock() {
-            Ok(cache) => match &cache.presets {
-                Some(presets) => return Ok(Arc::clone(presets)),
+        Ok(Arc::clone(&self.catalog().await?.raw_presets))
+    }
+
+    async fn catalog(&self) -> Result<Arc<Catalog>, StoreError> {
+        let generation = match self.inner.catalog.lock() {
+            Ok(cache) => match &cache.catalog {
+                Some(catalog) => return Ok(Arc::clone(catalog)),
                 None => cache.generation,
             },
             Err(_) => u64::MAX,
         };
-        let presets = Arc::new(self.inner.db.read(presets::list).await?);
-        if let Ok(mut cache) = self.inner.presets.lock()
+        let catalog = Arc::new(self.inner.db.read(read_catalog).await?);
+        if let Ok(mut cache) = self.inner.catalog.lock()
             && cache.generation == generation
         {
-            cache.presets = Some(Arc::clone(&presets));
+            cache.catalog = Some(Arc::clone(&catalog));
         }
-        Ok(presets)
+        Ok(catalog)
+    }
+
+    async fn channel_faults(&self, device: &str) -> Result<Vec<FaultRecord>, StoreError> {
+        let Some(seen) = self.inner.channel_faulted.check(device) else {
+            return Ok(Vec::new());
+        };
+        let id = device.to_string();
+        let mut faults = self
+            .inner
+            .db
+            .read(move |conn| tasks::list_faults(conn, Some(&id)))
+            .await?;
+        faults.retain(|f| f.task.is_none());
+        if faults.is_empty() {
+            self.inner.channel_faulted.clear(device, seen);
+        }
+        Ok(faults)
     }
 
     async fn get_preset(&self, name: &str) -> Result<Option<crate::preset::Preset>, StoreError> {
@@ -571,7 +612,7 @@ impl Store for SqliteStore {
             .db
             .write_then(
                 move |conn| presets::put(conn, &name, &preset, now).map(|()| ((), ())),
-                move |()| inner.presets_changed(),
+                move |()| inner.catalog_changed(),
             )
             .await
     }
@@ -583,7 +624,7 @@ impl Store for SqliteStore {
             .db
             .write_then(
                 move |conn| presets::delete(conn, &name).map(|found| (found, ())),
-                move |()| inner.presets_changed(),
+                move |()| inner.catalog_changed(),
             )
             .await
     }
@@ -618,9 +659,13 @@ impl Store for SqliteStore {
         now: Millis,
     ) -> Result<(), StoreError> {
         let (name, source) = (name.to_string(), source.to_string());
+        let inner = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| scripts::put(conn, kind, &name, &source, now))
+            .write_then(
+                move |conn| scripts::put(conn, kind, &name, &source, now).map(|()| ((), ())),
+                move |()| inner.catalog_changed(),
+            )
             .await
     }
 
@@ -630,9 +675,13 @@ impl Store for SqliteStore {
         name: &str,
     ) -> Result<bool, StoreError> {
         let name = name.to_string();
+        let inner = Arc::clone(&self.inner);
         self.inner
             .db
-            .write(move |conn| scripts::delete(conn, kind, &name))
+            .write_then(
+                move |conn| scripts::delete(conn, kind, &name).map(|found| (found, ())),
+                move |()| inner.catalog_changed(),
+            )
             .await
     }
 

@@ -47,6 +47,7 @@ const INSERT_FAULT: &str = "
 INSERT INTO faults (device_id, id, channel, task_id, code, message, detail, retries, timestamp)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 const DELETE_FAULT: &str = "DELETE FROM faults WHERE id = ?1";
+const DELETE_TAG: &str = "DELETE FROM device_tags WHERE device_id = ?1 AND tag = ?2";
 
 /// Every statement of a session's save, for the test that none is compiled twice.
 #[cfg(test)]
@@ -62,6 +63,7 @@ pub(super) const STATEMENTS: &[&str] = &[
     TASK_EXISTS,
     INSERT_FAULT,
     DELETE_FAULT,
+    DELETE_TAG,
 ];
 
 pub(super) fn status_text(s: TaskStatus) -> &'static str {
@@ -168,6 +170,12 @@ fn finish(conn: &Connection, write: &SessionWrite) -> Result<(), StoreError> {
     let mut clear = conn.prepare_cached(DELETE_FAULT).map_err(db_err)?;
     for fault in &write.cleared_faults {
         clear.execute([fault]).map_err(db_err)?;
+    }
+    for (tag, present) in &write.tag_changes {
+        let statement = if *present { INSERT_TAG } else { DELETE_TAG };
+        conn.prepare_cached(statement)
+            .and_then(|mut s| s.execute(params![write.device.id, tag]))
+            .map_err(db_err)?;
     }
     Ok(())
 }

@@ -17,6 +17,19 @@ pub(super) fn list(conn: &Connection, kind: ScriptKind) -> Result<Vec<String>, S
     Ok(names)
 }
 
+/// Every script of `kind` with its source.
+pub(super) fn all(
+    conn: &Connection,
+    kind: ScriptKind,
+) -> Result<Vec<(String, String)>, StoreError> {
+    super::query_all(
+        conn,
+        "SELECT name, source FROM scripts WHERE kind = ?1",
+        [kind.as_str()],
+        |row| Ok((row.get(0).map_err(db_err)?, row.get(1).map_err(db_err)?)),
+    )
+}
+
 pub(super) fn get(
     conn: &Connection,
     kind: ScriptKind,

@@ -240,6 +240,14 @@ pub(super) fn devices_with_unfinished(conn: &Connection) -> Result<Vec<String>, 
     rows.map(|r| r.map_err(db_err)).collect()
 }
 
+pub(super) fn devices_with_channel_faults(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut select = conn
+        .prepare("SELECT DISTINCT device_id FROM faults WHERE task_id IS NULL")
+        .map_err(db_err)?;
+    let rows = select.query_map([], |r| r.get(0)).map_err(db_err)?;
+    rows.map(|r| r.map_err(db_err)).collect()
+}
+
 pub(super) fn list_faults(
     conn: &Connection,
     device: Option<&str>,

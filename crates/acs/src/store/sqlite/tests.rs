@@ -43,6 +43,7 @@ fn session_statements_are_compiled_once() {
             tasks: Vec::new(),
             new_faults: Vec::new(),
             cleared_faults: Vec::new(),
+            tag_changes: Vec::new(),
         };
         save::save_session(&conn, &key, &write(device(&id, "a", true)), None).expect("create");
         let spec = serde_json::from_value(serde_json::json!({"name": "reboot"})).expect("spec");
@@ -58,6 +59,7 @@ fn session_statements_are_compiled_once() {
         task.status = TaskStatus::Fault;
         let mut session = write(device(&id, "b", false));
         session.tasks.push(task.clone());
+        session.tag_changes.push(("provisioned".into(), true));
         session.new_faults.push(NewFault {
             device: id.clone(),
             channel: "task".into(),
@@ -78,6 +80,7 @@ fn session_statements_are_compiled_once() {
         let mut retry = write(device(&id, "b", false));
         retry.tasks.push(task);
         retry.cleared_faults = recorded.iter().map(|f| f.id).collect();
+        retry.tag_changes.push(("provisioned".into(), false));
         save::save_session(&conn, &key, &retry, Some(stored.digest)).expect("retry");
         assert_eq!(devices::tags(&conn, &id).expect("tags").len(), 1);
         assert!(
@@ -119,6 +122,7 @@ async fn a_saved_device_is_served_from_the_cache() {
         tasks: Vec::new(),
         new_faults: Vec::new(),
         cleared_faults: Vec::new(),
+        tag_changes: Vec::new(),
     };
     store.save_session(write.clone()).await.expect("save");
     assert_eq!(store.inner.cache.get("dev-1"), Some(d.clone()));
