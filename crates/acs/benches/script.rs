@@ -73,6 +73,7 @@ fn main() {
         ext: &ext,
         absent: &absent,
         limits: Limits::default(),
+        secret: b"bench",
     };
     let env = |device_id| Env { device_id, ..base };
     for _ in 0..50 {

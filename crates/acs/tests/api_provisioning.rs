@@ -41,6 +41,11 @@ async fn presets_are_checked_stored_listed_and_deleted() {
         .await
         .expect("JSON");
     assert_eq!(all["firmware-2.1"]["weight"], 10);
+    assert_eq!(
+        all["bootstrap"]["provisions"],
+        json!([["bootstrap", 3600]]),
+        "a new database has the default bootstrap preset"
+    );
 
     // Refusals carry the reason.
     for (body, needle) in [
@@ -118,7 +123,11 @@ async fn scripts_are_compiled_at_upload_and_refused_with_their_line() {
         .json()
         .await
         .expect("JSON");
-    assert_eq!(names, json!(["inform-check"]));
+    assert_eq!(
+        names,
+        json!(["bootstrap", "inform-check"]),
+        "with the default bootstrap provision"
+    );
 
     // A syntax error: 400 with its line, and the stored script is unchanged.
     let (status, error) = upload(url.clone(), "let a = 1;\nlet b = ;\n").await;

@@ -20,6 +20,8 @@ async fn start_with(auth: CpeAuth, mut config: AcsConfig) -> (SocketAddr, Cancel
     config.cwmp.username = Some("cpe".into());
     config.cwmp.password = Some(Secret::new("s3cret"));
     let (running, cwmp) = common::start_acs_with(config).await;
+    // These exchanges are about HTTP and authentication: no preset may add RPCs to them.
+    common::delete_default_presets(&running.api).await;
     (cwmp, running.stop)
 }
 

@@ -33,6 +33,8 @@ async fn start_acs() -> Acs {
     config.cwmp.username = Some("fleet".into());
     config.cwmp.password = Some(Secret::new("fleet-pass"));
     let (running, cwmp) = start_acs_with(config).await;
+    // The credentials these tests set must not be replaced by the zero-touch defaults.
+    common::delete_default_presets(&running.api).await;
     Acs {
         api: running.api,
         base: running.base,

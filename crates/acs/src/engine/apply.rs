@@ -69,6 +69,22 @@ pub(crate) fn set_value(tree: &mut Tree, path: &str, text: &str, ty: Option<&str
     node.value_timestamp = Some(now);
 }
 
+/// Records a value the CPE reported when asked (GetParameterValues). A CPE reads every
+/// password back as an empty string (TR-069 A.3.2.1), so an empty password does not replace
+/// the one the ACS set: the ACS still knows it, as of now.
+pub(crate) fn read_value(tree: &mut Tree, path: &str, text: &str, ty: Option<&str>, now: Millis) {
+    if text.is_empty()
+        && path.ends_with("Password")
+        && let Some(node) = tree.get_mut(path)
+        && node.value.as_ref().is_some_and(|(v, _)| !v.is_empty())
+    {
+        node.value_timestamp = Some(now);
+        node.seen = node.seen.max(now);
+        return;
+    }
+    set_value(tree, path, text, ty, now);
+}
+
 /// The type the tree knows for a parameter.
 pub(crate) fn known_type(tree: &Tree, path: &str) -> Option<String> {
     tree.get(path)
@@ -227,6 +243,27 @@ mod tests {
         assert_eq!(
             tree["Device.A.C"].value.as_ref().map(|v| v.1.as_str()),
             Some("xsd:string")
+        );
+    }
+
+    #[test]
+    fn an_empty_password_read_keeps_the_one_the_acs_set() {
+        let mut tree = Tree::new();
+        let path = "Device.ManagementServer.ConnectionRequestPassword";
+        read_value(&mut tree, path, "", None, 1);
+        assert_eq!(tree[path].value, Some((String::new(), "xsd:string".into())));
+        set_value(&mut tree, path, "s3cret", None, 2);
+        read_value(&mut tree, path, "", None, 3);
+        assert_eq!(
+            tree[path].value.as_ref().map(|v| v.0.as_str()),
+            Some("s3cret")
+        );
+        assert_eq!(tree[path].value_timestamp, Some(3));
+        read_value(&mut tree, "Device.X.Name", "", None, 3);
+        read_value(&mut tree, path, "changed", None, 4);
+        assert_eq!(
+            tree[path].value.as_ref().map(|v| v.0.as_str()),
+            Some("changed")
         );
     }
 

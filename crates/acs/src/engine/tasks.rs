@@ -341,7 +341,7 @@ impl TaskRun {
             (Message::GetParameterValues(_), Message::GetParameterValuesResponse(r)) => {
                 for p in &r.parameter_list {
                     let ty = p.value.ty.as_ref().map(ValueType::xsi_type);
-                    apply::set_value(tree, &p.name, &p.value.text, ty, now);
+                    apply::read_value(tree, &p.name, &p.value.text, ty, now);
                     if let Some(values) = &mut self.values {
                         let ty = apply::known_type(tree, &p.name).unwrap_or_default();
                         values.push(json!([p.name, p.value.text, ty]));

@@ -66,6 +66,8 @@ pub struct Catalog {
     pub presets: Vec<PreparedPreset>,
     pub provisions: BTreeMap<String, Script>,
     pub virtual_parameters: BTreeMap<String, Script>,
+    /// The installation's secret seeding scripts' `Math.random()` per device.
+    pub secret: Vec<u8>,
 }
 
 impl Catalog {
@@ -99,7 +101,15 @@ impl Catalog {
             presets,
             provisions: scripts(&mut provisions.into_iter()),
             virtual_parameters: scripts(&mut virtual_parameters.into_iter()),
+            secret: Vec::new(),
         }
+    }
+}
+
+impl Catalog {
+    pub fn with_secret(mut self, secret: Vec<u8>) -> Catalog {
+        self.secret = secret;
+        self
     }
 }
 

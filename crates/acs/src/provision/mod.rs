@@ -11,6 +11,7 @@
 
 pub mod builtin;
 pub mod catalog;
+pub mod defaults;
 pub mod ext;
 pub mod local;
 pub mod path;

@@ -238,7 +238,9 @@ fn plan_writes(tree: &Tree, d: &Declaration, round: &mut Round) {
             let xsd_type = wanted_type
                 .clone()
                 .unwrap_or_else(|| current_type.to_string());
-            if current != value && !round.set_values.iter().any(|(p, _, _)| *p == path) {
+            if !same_value(current, value, &xsd_type)
+                && !round.set_values.iter().any(|(p, _, _)| *p == path)
+            {
                 round
                     .set_values
                     .push((path.clone(), value.clone(), xsd_type));
@@ -249,6 +251,42 @@ fn plan_writes(tree: &Tree, d: &Declaration, round: &mut Round) {
         {
             round.set_notification.push((path.clone(), notification));
         }
+    }
+}
+
+/// Whether a device's value is the wanted one, as its type reads: booleans `1`/`true`,
+/// numbers `08`/`8`, and times in any offset are the same value however a device spells
+/// them, so a device's own spelling does not cause a write in every session.
+fn same_value(current: &str, wanted: &str, xsd_type: &str) -> bool {
+    if current == wanted {
+        return true;
+    }
+    match xsd_type {
+        "xsd:boolean" => {
+            let truth = |v: &str| match v.trim() {
+                "1" | "true" | "True" | "TRUE" => Some(true),
+                "0" | "false" | "False" | "FALSE" => Some(false),
+                _ => None,
+            };
+            truth(current).is_some() && truth(current) == truth(wanted)
+        }
+        "xsd:int" | "xsd:unsignedInt" | "xsd:long" | "xsd:unsignedLong" => {
+            match (
+                current.trim().parse::<i128>(),
+                wanted.trim().parse::<i128>(),
+            ) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            }
+        }
+        "xsd:dateTime" => match (
+            cwmp::DateTime::parse(current),
+            cwmp::DateTime::parse(wanted),
+        ) {
+            (Ok(a), Ok(b)) => a.to_unix() == b.to_unix(),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -395,6 +433,19 @@ mod tests {
             },
         );
         assert!(plan(&t, &[d]).is_empty());
+    }
+
+    #[test]
+    fn values_compare_as_their_type_reads() {
+        assert!(same_value("1", "true", "xsd:boolean"));
+        assert!(!same_value("1", "false", "xsd:boolean"));
+        assert!(same_value("0600", "600", "xsd:unsignedInt"));
+        assert!(same_value(
+            "2000-01-01T01:00:00+01:00",
+            "2000-01-01T00:00:00Z",
+            "xsd:dateTime"
+        ));
+        assert!(!same_value("1", "true", "xsd:string"));
     }
 
     #[test]

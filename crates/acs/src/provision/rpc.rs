@@ -185,7 +185,7 @@ pub fn apply(request: &Rpc, response: &Message, tree: &mut Tree, now: Millis) ->
         (Message::GetParameterValues(_), Message::GetParameterValuesResponse(r)) => {
             for p in &r.parameter_list {
                 let ty = p.value.ty.as_ref().map(ValueType::xsi_type);
-                apply::set_value(tree, &p.name, &p.value.text, ty, now);
+                apply::read_value(tree, &p.name, &p.value.text, ty, now);
             }
         }
         (Message::GetParameterAttributes(_), Message::GetParameterAttributesResponse(r)) => {

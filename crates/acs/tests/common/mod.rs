@@ -59,6 +59,22 @@ pub async fn start_acs_with(mut config: AcsConfig) -> (Running, SocketAddr) {
     )
 }
 
+/// Removes the zero-touch `bootstrap` preset a new database starts with, for tests that
+/// need sessions with nothing to do.
+pub async fn delete_default_presets(api: &str) {
+    let status = api_client()
+        .delete(format!("{api}/presets/bootstrap"))
+        .send()
+        .await
+        .expect("API answers")
+        .status();
+    assert_eq!(
+        status.as_u16(),
+        204,
+        "the default preset is there to delete"
+    );
+}
+
 /// `count` simulated devices with serials `<prefix>000001`..., booting at once, without
 /// credentials and with an hour between periodic informs.
 pub fn simulate_options(cwmp: SocketAddr, prefix: &str, count: usize) -> SimulateOptions {

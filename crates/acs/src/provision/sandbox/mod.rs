@@ -103,6 +103,8 @@ pub struct Env<'a> {
     /// Paths the CPE said it lacks, for `commit()`'s check.
     pub absent: &'a BTreeSet<String>,
     pub limits: Limits,
+    /// The installation's secret for `Math.random()`'s per-device seed.
+    pub secret: &'a [u8],
 }
 
 /// The API, installed once per context over the native functions.
@@ -112,10 +114,26 @@ const PRELUDE: &str = r#"
   delete g.__native;
   const STOP = Object.freeze({ stop: true });
   const run = { now: 0, stagger: 0 };
-  g.__begin = function (now, stagger, args) {
+  // sfc32: Math.random() repeats within a device's runs (replays must agree) and differs
+  // between devices; the seed mixes a secret of the installation, so it cannot be guessed
+  // from the device id.
+  const rng = { a: 0, b: 0, c: 0, d: 0 };
+  Math.random = function () {
+    rng.a |= 0; rng.b |= 0; rng.c |= 0; rng.d |= 0;
+    const t = (((rng.a + rng.b) | 0) + rng.d) | 0;
+    rng.d = (rng.d + 1) | 0;
+    rng.a = rng.b ^ (rng.b >>> 9);
+    rng.b = (rng.c + (rng.c << 3)) | 0;
+    rng.c = (rng.c << 21) | (rng.c >>> 11);
+    rng.c = (rng.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  g.__begin = function (now, stagger, args, a, b, c, d) {
     run.now = now;
     run.stagger = stagger;
     g.args = JSON.parse(args);
+    rng.a = a; rng.b = b; rng.c = c; rng.d = d;
+    for (let i = 0; i < 12; i++) Math.random();
   };
   Date.now = function (interval, variance) {
     const now = run.now;
@@ -349,8 +367,9 @@ impl Engine {
         context.with(|ctx| {
             let args = Value::Array(env.args.to_vec()).to_string();
             let begin = begin.clone().restore(&ctx).map_err(|e| e.to_string())?;
+            let [a, b, c, d] = random_seed(env.secret, env.device_id);
             begin
-                .call::<_, ()>((env.now as f64, stagger(env.device_id), args))
+                .call::<_, ()>((env.now as f64, stagger(env.device_id), args, a, b, c, d))
                 .catch(&ctx)
                 .map_err(|e| e.to_string())?;
             let function = match compiled.get(&script.fingerprint) {
@@ -437,6 +456,19 @@ pub fn run(script: &Script, env: &Env<'_>) -> Result<Run, ScriptFault> {
             })
         }
     }
+}
+
+/// The seed of a device's `Math.random()`: SHA-256 of the secret and the device id.
+fn random_seed(secret: &[u8], device_id: &str) -> [i32; 4] {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(secret)
+        .chain_update([0])
+        .chain_update(device_id.as_bytes())
+        .finalize();
+    let word =
+        |i: usize| i32::from_le_bytes([digest[i], digest[i + 1], digest[i + 2], digest[i + 3]]);
+    [word(0), word(4), word(8), word(12)]
 }
 
 /// A number in [0, 1) fixed per device: where its staggered times fall in their interval.

@@ -41,6 +41,7 @@ fn go_with(
         ext,
         absent: &absent,
         limits,
+        secret: b"lab secret",
     };
     run(&Script::new(source), &env)
 }
@@ -86,10 +87,38 @@ fn runs_on_one_thread_do_not_see_each_others_arguments() {
             ext: &ext,
             absent: &absent,
             limits: Limits::default(),
+            secret: b"lab secret",
         };
         let r = run(&Script::new("log(args[0]);"), &env).expect("runs");
         assert_eq!(r.logs, [arg]);
     }
+}
+
+#[test]
+fn math_random_repeats_per_device_and_differs_between_devices() {
+    let draw = |device_id: &str| {
+        let tree = tree();
+        let (ext, absent) = (HashMap::new(), BTreeSet::new());
+        let env = Env {
+            tree: &tree,
+            now: 1,
+            device_id,
+            args: &[],
+            ext: &ext,
+            absent: &absent,
+            limits: Limits::default(),
+            secret: b"lab secret",
+        };
+        let r = run(&Script::new("log(Math.random(), Math.random());"), &env).expect("runs");
+        r.logs[0].clone()
+    };
+    assert_eq!(draw("a"), draw("a"));
+    assert_ne!(draw("a"), draw("b"));
+    let values: Vec<f64> = draw("a")
+        .split(' ')
+        .map(|v| v.parse().expect("number"))
+        .collect();
+    assert!(values.iter().all(|v| (0.0..1.0).contains(v)) && values[0] != values[1]);
 }
 
 #[test]

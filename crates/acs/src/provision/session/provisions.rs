@@ -81,6 +81,7 @@ impl Provisioning {
             ext: &self.ext,
             absent: &self.absent,
             limits: self.ctx.limits,
+            secret: &self.ctx.catalog.secret,
         };
         sandbox::run(script, &env)
     }

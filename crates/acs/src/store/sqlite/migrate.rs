@@ -41,7 +41,38 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "scripts",
         include_str!("../../../migrations/sqlite/0006_scripts.sql"),
     ),
+    (
+        7,
+        "settings_and_defaults",
+        include_str!("../../../migrations/sqlite/0007_settings_and_defaults.sql"),
+    ),
 ];
+
+/// Rows a migration adds that come from the binary rather than SQL, in the migration's
+/// transaction.
+fn seed(tx: &rusqlite::Transaction<'_>, version: i64) -> Result<(), StoreError> {
+    if version != 7 {
+        return Ok(());
+    }
+    use crate::provision::defaults;
+    let secret: [u8; 32] = rand::random();
+    tx.execute(
+        "INSERT INTO settings (name, value) VALUES ('script_secret', ?1)",
+        [&secret[..]],
+    )
+    .map_err(db_err)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    super::presets::put(tx, defaults::BOOTSTRAP, &defaults::bootstrap_preset(), now)?;
+    super::scripts::put(
+        tx,
+        crate::script::ScriptKind::Provision,
+        defaults::BOOTSTRAP,
+        defaults::BOOTSTRAP_SCRIPT,
+        now,
+    )
+}
 
 pub(super) fn run(conn: &mut Connection) -> Result<(), StoreError> {
     conn.execute_batch(
@@ -79,6 +110,7 @@ pub(super) fn run(conn: &mut Connection) -> Result<(), StoreError> {
         }
         tx.execute_batch(sql)
             .map_err(|e| StoreError::Database(format!("migration {version} ({name}): {e}")))?;
+        seed(&tx, version)?;
         tx.execute(
             "INSERT INTO schema_migrations (version, name, applied_at)
              VALUES (?1, ?2, CAST(unixepoch('subsec') * 1000 AS INTEGER))",

@@ -299,11 +299,19 @@ impl Inner {
 
 fn read_catalog(conn: &Connection) -> Result<Catalog, StoreError> {
     use crate::script::ScriptKind;
+    let secret: Vec<u8> = query_first(
+        conn,
+        "SELECT value FROM settings WHERE name = 'script_secret'",
+        [],
+        |row| row.get(0).map_err(db_err),
+    )?
+    .unwrap_or_default();
     Ok(Catalog::new(
         Arc::new(presets::list(conn)?),
         scripts::all(conn, ScriptKind::Provision)?,
         scripts::all(conn, ScriptKind::VirtualParameter)?,
-    ))
+    )
+    .with_secret(secret))
 }
 
 /// The next id of `sequence` (`tasks` or `faults`); inside a write transaction.

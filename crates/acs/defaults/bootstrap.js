@@ -1,0 +1,33 @@
+// Zero-touch defaults, installed with a new database (preset "bootstrap", provision
+// "bootstrap"); edit or delete them through /api/v1/presets and /api/v1/provisions.
+//
+// args[0]: the periodic inform interval in seconds (3600 unless the preset says otherwise).
+//
+// - Periodic informs every interval, each device at its own phase within it (fixed per
+//   device), so a fleet's informs spread evenly instead of arriving together.
+// - Connection-request credentials unique to each device: Math.random() is seeded per device
+//   with a secret of this installation, so they stay the same in every session and cannot
+//   be derived from the device id. The ACS uses them for connection requests once set.
+//
+// Values are checked once a day per device (Date.now(86400000)); only differences are sent.
+const interval = args[0] || 3600;
+const daily = Date.now(86400000);
+const phase = Date.now(interval * 1000) % (interval * 1000);
+// Any fixed instant works as the reference; 2000-01-01T00:00:00Z is one every device takes.
+const informTime = new Date(946684800000 + phase).toISOString().replace(".000Z", "Z");
+const alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const random = function (length) {
+  let text = "";
+  for (let i = 0; i < length; i++) text += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return text;
+};
+const username = "cr-" + random(10);
+const password = random(24);
+for (const root of ["Device", "InternetGatewayDevice"]) {
+  const ms = root + ".ManagementServer.";
+  declare(ms + "PeriodicInformEnable", {value: daily}, {value: true});
+  declare(ms + "PeriodicInformInterval", {value: daily}, {value: interval});
+  declare(ms + "PeriodicInformTime", {value: daily}, {value: [informTime, "xsd:dateTime"]});
+  declare(ms + "ConnectionRequestUsername", {value: daily}, {value: username});
+  declare(ms + "ConnectionRequestPassword", {value: daily}, {value: password});
+}
