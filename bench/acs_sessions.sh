@@ -3,6 +3,9 @@
 # sessions (Inform, empty POST, 204). Prints sessions/s and the ACS process's CPU time per
 # session, read from /proc over a window after every device has booted.
 # Usage: bench/acs_sessions.sh [devices] [periodic-interval-seconds] [window-seconds]
+# PRESETS=DIR installs the presets of DIR/presets.json and the provision scripts DIR/*.js
+# (bench/presets: ten presets, three of them scripts); without it the ACS runs with no
+# presets at all (the default bootstrap preset is removed: it would set a one-hour interval).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEVICES="${1:-1000}"
@@ -20,6 +23,23 @@ RUST_LOG=warn "$BIN_DIR/acs" serve --cwmp-listen 127.0.0.1:27547 --nbi-listen 12
     --fs-listen 127.0.0.1:27567 --database "sqlite://$WORK/acs.db" &
 ACS_PID=$!
 sleep 1
+API=http://127.0.0.1:27557/api/v1
+curl -sf -X DELETE "$API/presets/bootstrap" >/dev/null
+if [ -n "${PRESETS:-}" ]; then
+    for script in "$PRESETS"/*.js; do
+        curl -sf -X PUT --data-binary "@$script" -H 'content-type: text/javascript' \
+            "$API/provisions/$(basename "$script" .js)" >/dev/null
+    done
+    python3 - "$PRESETS/presets.json" "$API" <<'PY'
+import json, sys, urllib.request
+presets = json.load(open(sys.argv[1]))
+for name, body in presets.items():
+    req = urllib.request.Request(f"{sys.argv[2]}/presets/{name}", data=json.dumps(body).encode(),
+                                 method="PUT", headers={"content-type": "application/json"})
+    urllib.request.urlopen(req).read()
+print(f"installed {len(presets)} presets", file=sys.stderr)
+PY
+fi
 "$BIN_DIR/cpe" simulate --acs-url http://127.0.0.1:27547/ --count "$DEVICES" \
     --periodic-interval "$INTERVAL" --duration $((INTERVAL * 3 + WINDOW + 5)) --json > "$WORK/summary.json" &
 SIM_PID=$!

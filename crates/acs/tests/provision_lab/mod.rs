@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use acs::engine::{EngineContext, Notice, SessionEngine};
+use acs::engine::{Action, EngineContext, Notice, SessionEngine};
 use acs::model::{DeviceRecord, FaultInfo, Millis};
 use acs::preset::Preset;
 use acs::provision::catalog::Catalog;
@@ -15,6 +15,7 @@ use cwmp::message::{Inform, Message};
 use cwmp::session::CpeHandler;
 use cwmp::session::cpe::CpeOutcome;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A channel fault as the store would hold it.
@@ -35,6 +36,10 @@ pub struct Lab {
     next_fault: i64,
     /// Milliseconds.
     pub now: Millis,
+    /// Extension answers by `file:function`; others fail as missing programs would.
+    pub extensions: HashMap<String, Result<Value, String>>,
+    /// The extension calls made, as `file:function`.
+    pub ext_calls: Vec<String>,
 }
 
 /// What one session did.
@@ -94,6 +99,8 @@ impl Lab {
             faults: Vec::new(),
             next_fault: 1,
             now,
+            extensions: HashMap::new(),
+            ext_calls: Vec::new(),
         }
     }
 
@@ -109,6 +116,15 @@ impl Lab {
     }
 
     /// One session: Inform, then whatever the ACS asks, answered by the device model.
+    /// Replaces the presets and scripts, as API changes would between sessions.
+    pub fn set_catalog(&mut self, catalog: Catalog) {
+        self.catalog = Arc::new(catalog);
+    }
+
+    pub fn fault_of(&self, channel: &str) -> Option<&StoredFault> {
+        self.faults.iter().find(|f| f.channel == channel)
+    }
+
     pub fn session(&mut self) -> Session {
         self.advance(1);
         let content = self.cpe.inform_content(self.now / 1000);
@@ -145,7 +161,22 @@ impl Lab {
             .with_provisioning(provisioning);
         engine.on_inform(&inform).expect("inform");
         let mut requests = Vec::new();
-        while let Some(request) = engine.next_request() {
+        loop {
+            let request = match engine.next_action() {
+                Action::Send(request) => request,
+                Action::End => break,
+                Action::CallExtension(call) => {
+                    let key = format!("{}:{}", call.file, call.function);
+                    let answer = self
+                        .extensions
+                        .get(&key)
+                        .cloned()
+                        .unwrap_or_else(|| Err(format!("no extension {key}")));
+                    self.ext_calls.push(key);
+                    engine.on_ext_result(&call, answer);
+                    continue;
+                }
+            };
             assert!(
                 requests.len() < 300,
                 "a runaway session: {:?}",

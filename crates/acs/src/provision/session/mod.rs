@@ -103,8 +103,8 @@ pub struct Provisioning {
     queue: VecDeque<Rpc>,
     outstanding: Option<Rpc>,
     absent: BTreeSet<String>,
-    /// Precondition parameters already fetched this session.
-    fetched: BTreeSet<String>,
+    /// Rounds spent reading what preconditions read.
+    fetch_rounds: u32,
     ext: HashMap<String, Result<Value, String>>,
     pending_ext: Option<ExtCall>,
     faulted: BTreeMap<String, FaultInfo>,
@@ -170,7 +170,7 @@ impl Provisioning {
             queue: VecDeque::new(),
             outstanding: None,
             absent: BTreeSet::new(),
-            fetched: BTreeSet::new(),
+            fetch_rounds: 0,
             ext: HashMap::new(),
             pending_ext: None,
             faulted: BTreeMap::new(),
@@ -359,7 +359,9 @@ impl Provisioning {
             let p = &catalog.presets[i];
             for path in &p.reads {
                 let known = device.tree.get(path).is_some_and(|n| n.value.is_some());
-                if known || special::is_local(path) || !self.fetched.insert(path.clone()) {
+                // A device that never answers for it must not hold the session: after the
+                // rounds allowed, the precondition reads what is known.
+                if known || special::is_local(path) || self.fetch_rounds >= self.ctx.max_rounds {
                     continue;
                 }
                 let Ok(pattern) = PathPattern::parse(path) else {
@@ -387,6 +389,7 @@ impl Provisioning {
         if !rounds.is_empty() {
             self.queue = rpc::queue(&rounds, self.ctx.gpv_batch);
             if !self.queue.is_empty() {
+                self.fetch_rounds += 1;
                 return None;
             }
         }

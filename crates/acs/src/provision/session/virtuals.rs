@@ -68,6 +68,9 @@ impl Provisioning {
                         self.computed.insert(name.to_string());
                         match stored_value(returned.as_ref()) {
                             Some((value, ty, writable)) => {
+                                let before = device.tree.get(&path).and_then(|n| n.value.clone());
+                                // A precondition may read it: evaluate again when it changed.
+                                self.changed |= before.as_ref().map(|(v, _)| v) != Some(&value);
                                 special::set_local(&mut device.tree, &path, value, &ty, self.now);
                                 if let Some(node) = device.tree.get_mut(&path) {
                                     node.writable = Some(writable);
