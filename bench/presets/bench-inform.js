@@ -2,7 +2,8 @@
 // phase and per-device connection-request credentials, checked once a day.
 const interval = args[0] || 3600;
 const daily = Date.now(86400000);
-const phase = Date.now(interval * 1000) % (interval * 1000);
+// Whole seconds: a device's phase within the interval, the same in every session.
+const phase = Math.floor((Date.now(interval * 1000) % (interval * 1000)) / 1000) * 1000;
 const informTime = new Date(946684800000 + phase).toISOString().replace(".000Z", "Z");
 const alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const random = function (length) {

@@ -12,7 +12,8 @@
 // Values are checked once a day per device (Date.now(86400000)); only differences are sent.
 const interval = args[0] || 3600;
 const daily = Date.now(86400000);
-const phase = Date.now(interval * 1000) % (interval * 1000);
+// Whole seconds: a device's phase within the interval, the same in every session.
+const phase = Math.floor((Date.now(interval * 1000) % (interval * 1000)) / 1000) * 1000;
 // Any fixed instant works as the reference; 2000-01-01T00:00:00Z is one every device takes.
 const informTime = new Date(946684800000 + phase).toISOString().replace(".000Z", "Z");
 const alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

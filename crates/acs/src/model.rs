@@ -36,6 +36,12 @@ pub struct Node {
 /// A device's parameter tree by full path (objects end with `.`).
 pub type Tree = BTreeMap<String, Node>;
 
+/// Whether a parameter holds a secret (TR-069 passwords, e.g. `ConnectionRequestPassword`,
+/// `KeyPassphrase`): its value is used by the ACS but never shown or indexed.
+pub fn is_secret(path: &str) -> bool {
+    path.ends_with("Password") || path.ends_with("Passphrase") || path.ends_with(".WEPKey")
+}
+
 /// A device as registered by its first Inform and updated by every session.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

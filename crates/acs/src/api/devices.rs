@@ -70,7 +70,12 @@ pub fn device_json(d: &DeviceRecord, fields: Option<&[String]>) -> Value {
                 entry.insert("object".into(), json!(true));
             }
             if let Some((value, ty)) = &node.value {
-                entry.insert("value".into(), json!(value));
+                if crate::model::is_secret(path) && !value.is_empty() {
+                    entry.insert("value".into(), json!(""));
+                    entry.insert("redacted".into(), json!(true));
+                } else {
+                    entry.insert("value".into(), json!(value));
+                }
                 entry.insert("type".into(), json!(ty));
             }
             if let Some(w) = node.writable {

@@ -74,7 +74,7 @@ pub(crate) fn set_value(tree: &mut Tree, path: &str, text: &str, ty: Option<&str
 /// the one the ACS set: the ACS still knows it, as of now.
 pub(crate) fn read_value(tree: &mut Tree, path: &str, text: &str, ty: Option<&str>, now: Millis) {
     if text.is_empty()
-        && path.ends_with("Password")
+        && crate::model::is_secret(path)
         && let Some(node) = tree.get_mut(path)
         && node.value.as_ref().is_some_and(|(v, _)| !v.is_empty())
     {

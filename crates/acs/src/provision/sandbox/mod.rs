@@ -473,7 +473,15 @@ fn random_seed(secret: &[u8], device_id: &str) -> [i32; 4] {
 
 /// A number in [0, 1) fixed per device: where its staggered times fall in their interval.
 pub fn stagger(device_id: &str) -> f64 {
-    (fnv1a(device_id.as_bytes()) >> 11) as f64 / (1u64 << 53) as f64
+    // FNV-1a alone leaves ids that differ in their last characters (serial numbers) close
+    // together in the high bits; the finalizer of MurmurHash3 spreads them over the range.
+    let mut h = fnv1a(device_id.as_bytes());
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    (h >> 11) as f64 / (1u64 << 53) as f64
 }
 
 #[cfg(test)]

@@ -122,6 +122,18 @@ fn math_random_repeats_per_device_and_differs_between_devices() {
 }
 
 #[test]
+fn serial_numbers_in_a_row_are_spread_over_the_interval() {
+    let spread: Vec<f64> = (1..=4)
+        .map(|i| stagger(&format!("A4B1C2-HGW-SN00000{i}")))
+        .collect();
+    for (i, a) in spread.iter().enumerate() {
+        for b in &spread[i + 1..] {
+            assert!((a - b).abs() > 0.01, "{spread:?}");
+        }
+    }
+}
+
+#[test]
 fn staggered_times_are_fixed_per_device_and_within_the_interval() {
     let r = go("log(Date.now(3600000), Date.now(3600000), Date.now());").expect("runs");
     let parts: Vec<i64> = r.logs[0]

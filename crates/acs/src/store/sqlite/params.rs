@@ -33,6 +33,11 @@ pub(super) fn digest(key: &RandomState, tree: &Tree) -> i64 {
 /// `tree.get(path).value`.
 fn indexed(tree: &Tree) -> impl Iterator<Item = (&str, &str)> {
     tree.iter().filter_map(|(path, node)| {
+        // Passwords the ACS set are kept to use, never to search: a filter on them would
+        // let an API user guess them.
+        if crate::model::is_secret(path) {
+            return None;
+        }
         node.value
             .as_ref()
             .map(|(value, _)| (path.as_str(), value.as_str()))
