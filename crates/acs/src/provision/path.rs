@@ -73,6 +73,13 @@ impl PathPattern {
         Ok(PathPattern { segments, object })
     }
 
+    /// Whether it names the ACS's own data (`Tags.`, `VirtualParameters.`, ...) rather
+    /// than the device's.
+    pub fn is_local(&self) -> bool {
+        matches!(self.segments.first(), Some(Segment::Name(root))
+            if crate::provision::special::LOCAL_ROOTS.contains(&root.as_str()))
+    }
+
     /// No wildcard or alias: it names one path.
     pub fn is_concrete(&self) -> bool {
         self.segments.iter().all(|s| matches!(s, Segment::Name(_)))
@@ -81,6 +88,23 @@ impl PathPattern {
     /// The paths of `tree` it names, in tree order: parameters, or objects (with their
     /// trailing dot) when written as an object path or when the match is an object.
     pub fn matches(&self, tree: &Tree) -> Vec<String> {
+        if self.is_concrete() {
+            // Most declarations name one path: no prefixes to grow.
+            let mut path = String::new();
+            for segment in &self.segments {
+                if let Segment::Name(n) = segment {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(n);
+                }
+            }
+            if !self.object && tree.contains_key(&path) {
+                return vec![path];
+            }
+            path.push('.');
+            return if tree.contains_key(&path) { vec![path] } else { Vec::new() };
+        }
         // Prefixes matched so far, each ending with '.'.
         let mut prefixes = vec![String::new()];
         let last = self.segments.len() - 1;

@@ -114,9 +114,13 @@ pub fn plan(tree: &Tree, declarations: &[Declaration]) -> Round {
 
 /// [`plan`], knowing that the paths in `absent` (and everything under them) do not exist
 /// on the device: the session asked and the CPE said so.
-pub fn plan_knowing(tree: &Tree, declarations: &[Declaration], absent: &BTreeSet<String>) -> Round {
+pub fn plan_knowing<'d>(
+    tree: &Tree,
+    declarations: impl IntoIterator<Item = &'d Declaration> + Clone,
+    absent: &BTreeSet<String>,
+) -> Round {
     let mut round = Round::default();
-    for d in declarations {
+    for d in declarations.clone() {
         plan_reads(tree, d, absent, &mut round);
     }
     if round.reads() {

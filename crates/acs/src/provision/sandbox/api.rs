@@ -6,14 +6,15 @@ use crate::provision::path::PathPattern;
 use crate::provision::plan::{Declaration, Desired, Freshness};
 use serde_json::{Value, json};
 
-/// Reads `[path, timestamps, values]` as the script passed them to `declare`.
-pub(super) fn declaration(call: &str) -> Result<Declaration, String> {
-    let parsed: (Value, Value, Value) =
-        serde_json::from_str(call).map_err(|e| format!("declare: {e}"))?;
-    let (path, timestamps, values) = parsed;
-    let path = path
-        .as_str()
-        .ok_or_else(|| format!("declare: the path must be a string, not {path}"))?;
+/// Reads `declare(path, timestamps, values)`, the objects as JSON text ("" for none).
+pub(super) fn declaration(path: &str, timestamps: &str, values: &str) -> Result<Declaration, String> {
+    let object = |text: &str| -> Result<Value, String> {
+        if text.is_empty() {
+            return Ok(Value::Null);
+        }
+        serde_json::from_str(text).map_err(|e| format!("declare: {e}"))
+    };
+    let (timestamps, values) = (object(timestamps)?, object(values)?);
     let path = PathPattern::parse(path).map_err(|e| format!("declare: {e}"))?;
     let mut fresh = Freshness::default();
     for (key, t) in timestamps.as_object().into_iter().flatten() {

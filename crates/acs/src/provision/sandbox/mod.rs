@@ -19,7 +19,6 @@ mod api;
 use super::catalog::{Script, fnv1a};
 use super::path::PathPattern;
 use super::plan::{Declaration, plan_knowing};
-use super::special;
 use crate::model::{Millis, Tree};
 use rquickjs::{CatchResultExt, Context, Function, Object, Persistent, Runtime};
 use serde_json::Value;
@@ -159,37 +158,36 @@ const PRELUDE: &str = r#"
     return parsed.result;
   };
   // Reading what a declaration returned commits implicitly, as in GenieACS: the script
-  // sees values fetched for it, never the gaps of a first run.
-  g.declare = function (path, timestamps, values) {
-    const found = JSON.parse(
-      native.declare(JSON.stringify([path, timestamps || {}, values || {}]))
-    );
-    let checked = false;
-    const ready = function () {
-      if (!checked) {
-        if (!native.commit()) throw STOP;
-        checked = true;
-      }
-      return found;
-    };
-    const first = function (key) {
-      return function () {
-        const f = ready()[0];
-        return f === undefined ? undefined : f[key];
-      };
-    };
-    const result = {};
-    for (const key of ["path", "value", "writable", "object", "notification", "accessList"]) {
-      Object.defineProperty(result, key, { get: first(key), enumerable: true });
+  // sees values fetched for it, never the gaps of a first run. What matched is described
+  // only when read: most declarations of a satisfied script never are.
+  function Declared(index) {
+    this.index = index;
+    this.found = null;
+  }
+  const load = function (d) {
+    if (d.found === null) {
+      if (!native.commit()) throw STOP;
+      d.found = JSON.parse(native.describe(d.index));
     }
-    Object.defineProperty(result, "size", {
-      get: function () { return ready().length; },
-      enumerable: true,
+    return d.found;
+  };
+  for (const key of ["path", "value", "writable", "object", "notification", "accessList"]) {
+    Object.defineProperty(Declared.prototype, key, {
+      get: function () {
+        const f = load(this)[0];
+        return f === undefined ? undefined : f[key];
+      },
     });
-    result[Symbol.iterator] = function* () {
-      for (const f of ready()) yield f;
-    };
-    return result;
+  }
+  Object.defineProperty(Declared.prototype, "size", {
+    get: function () { return load(this).length; },
+  });
+  Declared.prototype[Symbol.iterator] = function* () {
+    for (const f of load(this)) yield f;
+  };
+  const text = function (v) { return v === undefined || v === null ? "" : JSON.stringify(v); };
+  g.declare = function (path, timestamps, values) {
+    return new Declared(native.declare(String(path), text(timestamps), text(values)));
   };
 })(globalThis);
 "#;
@@ -262,23 +260,38 @@ impl Engine {
                 }
             });
             native.set("log", log).map_err(|e| e.to_string())?;
-            let declare = Function::new(ctx.clone(), |call: String| -> String {
-                if stopped() {
-                    return "[]".into();
-                }
-                match api::declaration(&call) {
-                    Ok(d) => {
-                        let found = TREE.with(|tree| api::describe(&d.path, tree));
-                        with_current(|c| c.run.declarations.push(d));
-                        found
+            let declare = Function::new(
+                ctx.clone(),
+                |path: String, timestamps: String, values: String| -> i32 {
+                    if stopped() {
+                        return -1;
                     }
-                    Err(e) => {
-                        with_current(|c| c.error = Some(e));
-                        "[]".into()
+                    match api::declaration(&path, &timestamps, &values) {
+                        Ok(d) => with_current(|c| {
+                            c.run.declarations.push(d);
+                            i32::try_from(c.run.declarations.len() - 1).unwrap_or(-1)
+                        }),
+                        Err(e) => {
+                            with_current(|c| c.error = Some(e));
+                            -1
+                        }
                     }
+                },
+            );
+            native.set("declare", declare).map_err(|e| e.to_string())?;
+            let describe = Function::new(ctx.clone(), |index: i32| -> String {
+                let path = with_current(|c| {
+                    usize::try_from(index)
+                        .ok()
+                        .and_then(|i| c.run.declarations.get(i))
+                        .map(|d| d.path.clone())
+                });
+                match path {
+                    Some(path) => TREE.with(|tree| api::describe(&path, tree)),
+                    None => "[]".into(),
                 }
             });
-            native.set("declare", declare).map_err(|e| e.to_string())?;
+            native.set("describe", describe).map_err(|e| e.to_string())?;
             let clear = Function::new(ctx.clone(), |call: String| {
                 if stopped() {
                     return;
@@ -294,15 +307,9 @@ impl Engine {
                     return false;
                 }
                 let holds = with_current(|c| {
-                    let device: Vec<Declaration> = c
-                        .run
-                        .declarations
-                        .iter()
-                        .filter(|d| !special::is_local(&d.path.to_string()))
-                        .cloned()
-                        .collect();
+                    let device = c.run.declarations.iter().filter(|d| !d.path.is_local());
                     TREE.with(|tree| {
-                        ABSENT.with(|absent| plan_knowing(tree, &device, absent).is_empty())
+                        ABSENT.with(|absent| plan_knowing(tree, device, absent).is_empty())
                     })
                 });
                 if !holds {

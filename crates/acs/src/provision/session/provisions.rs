@@ -152,19 +152,20 @@ impl Provisioning {
         d: Declaration,
         asked: &mut Asked,
     ) {
-        let text = d.path.to_string();
-        if text.starts_with("VirtualParameters.") {
+        if !d.path.is_local() {
+            asked.channel(channel).push(d);
+            return;
+        }
+        let virtual_parameter = matches!(d.path.segments.first(),
+            Some(crate::provision::path::Segment::Name(root)) if root == "VirtualParameters");
+        if virtual_parameter {
             self.virtual_parameters(device, channel, &d, asked);
             return;
         }
-        if special::is_local(&text) {
-            let (effects, tags_changed) = local::apply(device, std::slice::from_ref(&d), self.now);
-            self.changed |= tags_changed;
-            asked
-                .effects
-                .extend(effects.into_iter().map(|e| (channel.to_string(), e)));
-            return;
-        }
-        asked.channel(channel).push(d);
+        let (effects, tags_changed) = local::apply(device, std::slice::from_ref(&d), self.now);
+        self.changed |= tags_changed;
+        asked
+            .effects
+            .extend(effects.into_iter().map(|e| (channel.to_string(), e)));
     }
 }
