@@ -3,8 +3,9 @@
 # sessions (Inform, empty POST, 204). Prints sessions/s and the ACS process's CPU time per
 # session, read from /proc over a window after every device has booted.
 # Usage: bench/acs_sessions.sh [devices] [periodic-interval-seconds] [window-seconds]
-# PRESETS=DIR installs the presets of DIR/presets.json and the provision scripts DIR/*.js
-# (bench/presets: ten presets, three of them scripts); without it the ACS runs with no
+# PRESETS=DIR installs the presets of DIR/presets.json (replacing the default ones) and the
+# provision scripts DIR/*.js (bench/presets: ten presets, three of them scripts, one being
+# the default bootstrap script with the bench's interval); without it the ACS runs with no
 # presets at all (the default bootstrap preset is removed: it would set a one-hour interval).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,5 +66,7 @@ print(f"ACS CPU in window: {cpu:.2f} s")
 if sessions:
     print(f"ACS CPU per session: {cpu / sessions * 1e6:.0f} us")
 PY
+echo "RPCs the ACS sent (whole run, including the first sessions):"
+curl -s http://127.0.0.1:27557/metrics | grep '^acs_rpcs_total' || echo "none"
 wait $SIM_PID || true
 echo "simulator summary:"; cat "$WORK/summary.json"

@@ -86,6 +86,30 @@ fn main() {
     }
     let per_run = started.elapsed().as_secs_f64() * 1e6 / runs as f64;
     println!("sandbox run (context reused, 3 declarations, 208-node tree): {per_run:.1} us");
+    for (what, source) in [
+        ("an empty script", ""),
+        (
+            "one declaration, not read",
+            "declare('Device.X.1.Value', {value: 1}, {value: 'v1'});",
+        ),
+        (
+            "one declaration, read",
+            "declare('Device.X.1.Value', {value: 1}).value;",
+        ),
+        (
+            "the default bootstrap script",
+            acs::provision::defaults::BOOTSTRAP_SCRIPT,
+        ),
+    ] {
+        let script = Script::new(source);
+        run(&script, &env("dev-1")).expect("runs");
+        let started = Instant::now();
+        for id in &ids {
+            std::hint::black_box(run(&script, &env(id)).expect("runs"));
+        }
+        let per_run = started.elapsed().as_secs_f64() * 1e6 / runs as f64;
+        println!("sandbox run, {what}: {per_run:.1} us");
+    }
     let started = Instant::now();
     for _ in 0..runs {
         acs::script::check_syntax(SCRIPT).expect("valid");

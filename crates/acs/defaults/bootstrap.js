@@ -16,14 +16,14 @@ const daily = Date.now(86400000);
 const phase = Math.floor((Date.now(interval * 1000) % (interval * 1000)) / 1000) * 1000;
 // Any fixed instant works as the reference; 2000-01-01T00:00:00Z is one every device takes.
 const informTime = new Date(946684800000 + phase).toISOString().replace(".000Z", "Z");
-const alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-const random = function (length) {
+// About 41 random bits per draw, as base-36 text.
+const random = function (draws) {
   let text = "";
-  for (let i = 0; i < length; i++) text += alphabet[Math.floor(Math.random() * alphabet.length)];
+  for (let i = 0; i < draws; i++) text += Math.random().toString(36).slice(2, 10);
   return text;
 };
-const username = "cr-" + random(10);
-const password = random(24);
+const username = "cr-" + random(1);
+const password = random(3);
 for (const root of ["Device", "InternetGatewayDevice"]) {
   const ms = root + ".ManagementServer.";
   declare(ms + "PeriodicInformEnable", {value: daily}, {value: true});

@@ -46,6 +46,7 @@ pub struct Metrics {
     faults: AtomicU64,
     conn_requests_by_outcome: Labelled,
     cpe_auth_by_outcome: Labelled,
+    rpcs_by_method: Labelled,
     devices: AtomicU64,
 }
 
@@ -101,6 +102,11 @@ impl Metrics {
     /// (none or a stale nonce).
     pub fn cpe_auth(&self, outcome: &str) {
         self.cpe_auth_by_outcome.inc(outcome);
+    }
+
+    /// An RPC the ACS sent to a CPE, by method.
+    pub fn rpc(&self, method: &str) {
+        self.rpcs_by_method.inc(method);
     }
 
     pub fn set_devices(&self, count: u64) {
@@ -181,6 +187,12 @@ impl Metrics {
                 "outcome",
                 &self.cpe_auth_by_outcome,
             ),
+            (
+                "acs_rpcs_total",
+                "RPCs the ACS sent to CPEs, by method (tasks and provisioning).",
+                "method",
+                &self.rpcs_by_method,
+            ),
         ];
         for (name, help, label, values) in labelled {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
@@ -214,8 +226,13 @@ mod tests {
         m.task("done");
         m.fault();
         m.connection_request("accepted");
+        m.rpc("SetParameterValues");
         m.set_devices(7);
         let text = m.render();
+        assert!(
+            text.contains("acs_rpcs_total{method=\"SetParameterValues\"} 1\n"),
+            "{text}"
+        );
         assert!(text.contains("acs_sessions_started_total 2\n"), "{text}");
         assert!(text.contains("acs_sessions_failed_total 1\n"));
         assert!(text.contains("acs_session_duration_seconds_bucket{le=\"0.005\"} 1\n"));

@@ -170,3 +170,46 @@ fn a_tr098_gateway_is_configured_then_left_alone() {
         second.rpcs
     );
 }
+
+/// The benchmark's ten presets (`bench/presets`, three of them scripts) configure a device in
+/// its first session and leave it alone after: the benchmark measures sessions with nothing
+/// to change, as it claims.
+#[test]
+fn the_benchmark_presets_converge_in_one_session() {
+    let presets: serde_json::Value =
+        serde_json::from_str(include_str!("../../../bench/presets/presets.json")).expect("JSON");
+    let catalog = catalog(
+        presets,
+        &[
+            ("bootstrap", acs::provision::defaults::BOOTSTRAP_SCRIPT),
+            (
+                "bench-wifi",
+                include_str!("../../../bench/presets/bench-wifi.js"),
+            ),
+            (
+                "bench-ntp",
+                include_str!("../../../bench/presets/bench-ntp.js"),
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(catalog.presets.len(), 10);
+    let mut lab = Lab::new("tr181-gateway", "BENCH0001", catalog);
+    let first = lab.session();
+    assert!(
+        first.rpcs.contains(&"SetParameterValues".to_string()),
+        "{:?}",
+        first.rpcs
+    );
+    assert!(lab.faults.is_empty(), "{:?}", lab.faults);
+    assert_eq!(
+        lab.cpe_value("Device.Time.NTPServer2").as_deref(),
+        Some("ntp2.bench.example")
+    );
+    for _ in 0..3 {
+        lab.advance(5);
+        let next = lab.session();
+        assert!(next.rpcs.is_empty(), "{:?}", next.rpcs);
+        assert_eq!(next.logs(), ["ntp checked"]);
+    }
+}

@@ -278,6 +278,7 @@ impl LiveSession {
                     return;
                 }
             };
+            state.metrics.rpc(request.name());
             match self.acs.send_request(request.clone()) {
                 Ok(outputs) => {
                     queue.extend(outputs);

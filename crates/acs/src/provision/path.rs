@@ -103,7 +103,11 @@ impl PathPattern {
                 return vec![path];
             }
             path.push('.');
-            return if tree.contains_key(&path) { vec![path] } else { Vec::new() };
+            return if tree.contains_key(&path) {
+                vec![path]
+            } else {
+                Vec::new()
+            };
         }
         // Prefixes matched so far, each ending with '.'.
         let mut prefixes = vec![String::new()];

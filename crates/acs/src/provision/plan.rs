@@ -173,11 +173,15 @@ fn plan_reads(tree: &Tree, d: &Declaration, absent: &BTreeSet<String>, round: &m
     let root = if d.path.is_concrete() {
         // As written, unless only its object form is known.
         let exact = d.path.to_string();
-        let as_object = format!("{}.", exact.trim_end_matches('.'));
-        if !tree.contains_key(&exact) && tree.contains_key(&as_object) {
-            as_object
-        } else {
+        if tree.contains_key(&exact) {
             exact
+        } else {
+            let as_object = format!("{}.", exact.trim_end_matches('.'));
+            if tree.contains_key(&as_object) {
+                as_object
+            } else {
+                exact
+            }
         }
     } else {
         concrete_root(&d.path)

@@ -6,15 +6,64 @@ use crate::provision::path::PathPattern;
 use crate::provision::plan::{Declaration, Desired, Freshness};
 use serde_json::{Value, json};
 
-/// Reads `declare(path, timestamps, values)`, the objects as JSON text ("" for none).
-pub(super) fn declaration(path: &str, timestamps: &str, values: &str) -> Result<Declaration, String> {
-    let object = |text: &str| -> Result<Value, String> {
-        if text.is_empty() {
-            return Ok(Value::Null);
+/// A script's value as JSON, read directly from QuickJS (cheaper than a round trip through
+/// JSON text for the small objects `declare` takes). Objects with `toJSON` (dates) are
+/// converted as `JSON.stringify` would; functions and symbols are refused.
+pub(super) fn js_to_json(v: &rquickjs::Value<'_>, depth: u8) -> Result<Value, String> {
+    use rquickjs::Type;
+    let too_deep = || "declare: arguments nested too deeply".to_string();
+    let error = |e: rquickjs::Error| format!("declare: {e}");
+    Ok(match v.type_of() {
+        Type::Uninitialized | Type::Undefined | Type::Null => Value::Null,
+        Type::Bool => Value::Bool(v.as_bool().unwrap_or(false)),
+        Type::Int => json!(v.as_int().unwrap_or(0)),
+        Type::Float => json!(v.as_float().unwrap_or(f64::NAN)),
+        Type::String => Value::String(
+            v.as_string()
+                .map(|s| s.to_string())
+                .transpose()
+                .map_err(error)?
+                .unwrap_or_default(),
+        ),
+        Type::Array => {
+            let array = v.as_array().ok_or_else(too_deep)?;
+            if depth == 0 {
+                return Err(too_deep());
+            }
+            let mut out = Vec::with_capacity(array.len());
+            for item in array.iter::<rquickjs::Value>() {
+                out.push(js_to_json(&item.map_err(error)?, depth - 1)?);
+            }
+            Value::Array(out)
         }
-        serde_json::from_str(text).map_err(|e| format!("declare: {e}"))
-    };
-    let (timestamps, values) = (object(timestamps)?, object(values)?);
+        Type::Object => {
+            let object = v.as_object().ok_or_else(too_deep)?;
+            if depth == 0 {
+                return Err(too_deep());
+            }
+            if let Ok(to_json) = object.get::<_, rquickjs::Function>("toJSON") {
+                let converted: rquickjs::Value = to_json
+                    .call((rquickjs::function::This(object.clone()),))
+                    .map_err(error)?;
+                return js_to_json(&converted, depth - 1);
+            }
+            let mut out = serde_json::Map::new();
+            for prop in object.props::<String, rquickjs::Value>() {
+                let (key, value) = prop.map_err(error)?;
+                out.insert(key, js_to_json(&value, depth - 1)?);
+            }
+            Value::Object(out)
+        }
+        other => return Err(format!("declare: a {other} cannot be declared")),
+    })
+}
+
+/// Reads `declare(path, timestamps, values)`.
+pub(super) fn declaration(
+    path: &str,
+    timestamps: Value,
+    values: Value,
+) -> Result<Declaration, String> {
     let path = PathPattern::parse(path).map_err(|e| format!("declare: {e}"))?;
     let mut fresh = Freshness::default();
     for (key, t) in timestamps.as_object().into_iter().flatten() {

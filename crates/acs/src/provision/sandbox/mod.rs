@@ -185,9 +185,8 @@ const PRELUDE: &str = r#"
   Declared.prototype[Symbol.iterator] = function* () {
     for (const f of load(this)) yield f;
   };
-  const text = function (v) { return v === undefined || v === null ? "" : JSON.stringify(v); };
   g.declare = function (path, timestamps, values) {
-    return new Declared(native.declare(String(path), text(timestamps), text(values)));
+    return new Declared(native.declare(String(path), timestamps, values));
   };
 })(globalThis);
 "#;
@@ -262,11 +261,14 @@ impl Engine {
             native.set("log", log).map_err(|e| e.to_string())?;
             let declare = Function::new(
                 ctx.clone(),
-                |path: String, timestamps: String, values: String| -> i32 {
+                |path: String, timestamps: rquickjs::Value, values: rquickjs::Value| -> i32 {
                     if stopped() {
                         return -1;
                     }
-                    match api::declaration(&path, &timestamps, &values) {
+                    let parsed = api::js_to_json(&timestamps, 4).and_then(|t| {
+                        api::js_to_json(&values, 4).and_then(|v| api::declaration(&path, t, v))
+                    });
+                    match parsed {
                         Ok(d) => with_current(|c| {
                             c.run.declarations.push(d);
                             i32::try_from(c.run.declarations.len() - 1).unwrap_or(-1)
@@ -291,7 +293,9 @@ impl Engine {
                     None => "[]".into(),
                 }
             });
-            native.set("describe", describe).map_err(|e| e.to_string())?;
+            native
+                .set("describe", describe)
+                .map_err(|e| e.to_string())?;
             let clear = Function::new(ctx.clone(), |call: String| {
                 if stopped() {
                     return;

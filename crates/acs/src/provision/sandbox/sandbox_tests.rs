@@ -74,6 +74,32 @@ fn declarations_logs_args_and_results_reach_the_script() {
 }
 
 #[test]
+fn dates_and_nested_values_cross_as_json_would() {
+    let r = go(r#"
+        declare("Device.A", null, {value: [new Date(0), "xsd:dateTime"]});
+        declare("Device.B", {value: 2.5}, {value: 7});
+        declare("Device.C.*", {path: 1}, {path: [1, 2]});
+    "#)
+    .expect("runs");
+    assert_eq!(
+        r.declarations[0].desired.value,
+        Some((
+            "1970-01-01T00:00:00.000Z".into(),
+            Some("xsd:dateTime".into())
+        ))
+    );
+    assert_eq!(r.declarations[1].desired.value, Some(("7".into(), None)));
+    assert_eq!(r.declarations[1].fresh.value, Some(2));
+    assert_eq!(r.declarations[2].desired.instances, Some((1, 2)));
+    match go("declare('Device.A', null, {value: function () {}});") {
+        Err(ScriptFault::Exception { message, .. }) => {
+            assert!(message.contains("declare"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn runs_on_one_thread_do_not_see_each_others_arguments() {
     for arg in ["a", "b"] {
         let tree = tree();
