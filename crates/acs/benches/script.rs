@@ -74,6 +74,7 @@ fn main() {
         absent: &absent,
         limits: Limits::default(),
         secret: b"bench",
+        cache: None,
     };
     let env = |device_id| Env { device_id, ..base };
     for _ in 0..50 {

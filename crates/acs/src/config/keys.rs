@@ -119,6 +119,13 @@ pub(super) const KEYS: &[Key] = &[
         "Longest run of one extension call.",
     ),
     key(
+        PROVISIONING,
+        "script_cache_entries",
+        U63,
+        "Script runs remembered, per device and script, so a script whose inputs did not\n\
+        change is not run again (about 2 KiB each); 0 remembers none.",
+    ),
+    key(
         None,
         "cwmp_listen",
         Kind::Addr,

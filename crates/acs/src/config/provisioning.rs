@@ -18,6 +18,8 @@ pub struct ProvisioningConfig {
     pub extensions_dir: String,
     /// Longest run of one extension call.
     pub extension_timeout_ms: u64,
+    /// Script runs remembered (per device and script) so unchanged ones need not run again.
+    pub script_cache_entries: u64,
 }
 
 impl Default for ProvisioningConfig {
@@ -29,6 +31,7 @@ impl Default for ProvisioningConfig {
             max_cycles: 4,
             extensions_dir: "ext".into(),
             extension_timeout_ms: 3000,
+            script_cache_entries: 200_000,
         }
     }
 }
@@ -40,6 +43,12 @@ impl ProvisioningConfig {
                 .unwrap_or(usize::MAX),
             cpu: Duration::from_millis(self.script_cpu_ms),
         }
+    }
+
+    pub fn script_cache(&self) -> crate::provision::sandbox::ScriptCache {
+        crate::provision::sandbox::ScriptCache::new(
+            usize::try_from(self.script_cache_entries).unwrap_or(usize::MAX),
+        )
     }
 
     pub fn extensions(&self) -> crate::provision::ext::Extensions {

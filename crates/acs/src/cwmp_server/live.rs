@@ -169,6 +169,7 @@ impl LiveSession {
             max_cycles: config.max_cycles,
             gpv_batch: ctx.gpv_batch,
             fs_url: ctx.fs_url.clone(),
+            script_cache: std::sync::Arc::clone(&state.script_cache),
         })
     }
 

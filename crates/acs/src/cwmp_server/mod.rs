@@ -45,6 +45,8 @@ pub struct CwmpState<S> {
     pub fs_port: u16,
     /// Programs provision scripts call with `ext()`.
     pub extensions: crate::provision::ext::Extensions,
+    /// Script runs remembered across sessions.
+    pub script_cache: Arc<crate::provision::sandbox::ScriptCache>,
     digest: DigestServer,
     sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<LiveSession>>>>,
 }
@@ -68,6 +70,7 @@ impl<S: Store> CwmpState<S> {
         let key: [u8; 32] = rand::random();
         CwmpState {
             extensions: config.provisioning.extensions(),
+            script_cache: Arc::new(config.provisioning.script_cache()),
             store,
             config,
             metrics,

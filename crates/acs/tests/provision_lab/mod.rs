@@ -8,6 +8,7 @@ use acs::engine::{Action, EngineContext, Notice, SessionEngine};
 use acs::model::{DeviceRecord, FaultInfo, Millis};
 use acs::preset::Preset;
 use acs::provision::catalog::Catalog;
+use acs::provision::sandbox::ScriptCache;
 use acs::provision::session::{ChannelFault, ProvisionContext};
 use acs::store::SessionWrite;
 use cpe::device::{Device, PendingAction};
@@ -40,6 +41,8 @@ pub struct Lab {
     pub extensions: HashMap<String, Result<Value, String>>,
     /// The extension calls made, as `file:function`.
     pub ext_calls: Vec<String>,
+    /// Script runs remembered across the lab's sessions, as the ACS process keeps them.
+    pub script_cache: Arc<ScriptCache>,
 }
 
 /// What one session did.
@@ -101,6 +104,7 @@ impl Lab {
             now,
             extensions: HashMap::new(),
             ext_calls: Vec::new(),
+            script_cache: Arc::new(ScriptCache::new(64)),
         }
     }
 
@@ -154,6 +158,7 @@ impl Lab {
             catalog: Arc::clone(&self.catalog),
             channel_faults,
             fs_url: "http://fs.example".into(),
+            script_cache: Arc::clone(&self.script_cache),
             ..ProvisionContext::default()
         };
         let ctx = EngineContext::new(self.now, "http://fs.example");

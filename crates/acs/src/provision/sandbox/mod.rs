@@ -15,6 +15,9 @@
 //! as JSON text, so the boundary is a handful of functions and no per-type glue.
 
 mod api;
+mod memo;
+
+pub use memo::ScriptCache;
 
 use super::catalog::{Script, fnv1a};
 use super::path::PathPattern;
@@ -104,92 +107,12 @@ pub struct Env<'a> {
     pub limits: Limits,
     /// The installation's secret for `Math.random()`'s per-device seed.
     pub secret: &'a [u8],
+    /// Runs remembered across sessions; `None` runs every script.
+    pub cache: Option<&'a ScriptCache>,
 }
 
 /// The API, installed once per context over the native functions.
-const PRELUDE: &str = r#"
-(function (g) {
-  const native = g.__native;
-  delete g.__native;
-  const STOP = Object.freeze({ stop: true });
-  const run = { now: 0, stagger: 0 };
-  // sfc32: Math.random() repeats within a device's runs (replays must agree) and differs
-  // between devices; the seed mixes a secret of the installation, so it cannot be guessed
-  // from the device id.
-  const rng = { a: 0, b: 0, c: 0, d: 0 };
-  Math.random = function () {
-    rng.a |= 0; rng.b |= 0; rng.c |= 0; rng.d |= 0;
-    const t = (((rng.a + rng.b) | 0) + rng.d) | 0;
-    rng.d = (rng.d + 1) | 0;
-    rng.a = rng.b ^ (rng.b >>> 9);
-    rng.b = (rng.c + (rng.c << 3)) | 0;
-    rng.c = (rng.c << 21) | (rng.c >>> 11);
-    rng.c = (rng.c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  g.__begin = function (now, stagger, args, a, b, c, d) {
-    run.now = now;
-    run.stagger = stagger;
-    g.args = JSON.parse(args);
-    rng.a = a; rng.b = b; rng.c = c; rng.d = d;
-    for (let i = 0; i < 12; i++) Math.random();
-  };
-  Date.now = function (interval, variance) {
-    const now = run.now;
-    if (interval === undefined) return now;
-    const spread = variance === undefined ? interval : variance;
-    const offset = Math.floor(run.stagger * spread);
-    return now - ((((now - offset) % interval) + interval) % interval);
-  };
-  g.log = function () {
-    native.log(Array.prototype.map.call(arguments, String).join(" "));
-  };
-  g.clear = function (path, timestamp) {
-    native.clear(JSON.stringify([path, timestamp === undefined ? run.now : timestamp]));
-  };
-  g.commit = function () {
-    if (!native.commit()) throw STOP;
-  };
-  g.ext = function () {
-    const answer = native.ext(JSON.stringify(Array.prototype.slice.call(arguments)));
-    if (answer === null) throw STOP;
-    const parsed = JSON.parse(answer);
-    if ("error" in parsed) throw new Error(parsed.error);
-    return parsed.result;
-  };
-  // Reading what a declaration returned commits implicitly, as in GenieACS: the script
-  // sees values fetched for it, never the gaps of a first run. What matched is described
-  // only when read: most declarations of a satisfied script never are.
-  function Declared(index) {
-    this.index = index;
-    this.found = null;
-  }
-  const load = function (d) {
-    if (d.found === null) {
-      if (!native.commit()) throw STOP;
-      d.found = JSON.parse(native.describe(d.index));
-    }
-    return d.found;
-  };
-  for (const key of ["path", "value", "writable", "object", "notification", "accessList"]) {
-    Object.defineProperty(Declared.prototype, key, {
-      get: function () {
-        const f = load(this)[0];
-        return f === undefined ? undefined : f[key];
-      },
-    });
-  }
-  Object.defineProperty(Declared.prototype, "size", {
-    get: function () { return load(this).length; },
-  });
-  Declared.prototype[Symbol.iterator] = function* () {
-    for (const f of load(this)) yield f;
-  };
-  g.declare = function (path, timestamps, values) {
-    return new Declared(native.declare(String(path), timestamps, values));
-  };
-})(globalThis);
-"#;
+const PRELUDE: &str = include_str!("prelude.js");
 
 scoped_tls::scoped_thread_local!(static TREE: Tree);
 scoped_tls::scoped_thread_local!(static ABSENT: BTreeSet<String>);
@@ -203,6 +126,9 @@ struct Current {
     error: Option<String>,
     deadline: Option<Instant>,
     timed_out: bool,
+    now: Millis,
+    stagger: f64,
+    trace: memo::Trace,
 }
 
 thread_local! {
@@ -282,17 +208,34 @@ impl Engine {
             );
             native.set("declare", declare).map_err(|e| e.to_string())?;
             let describe = Function::new(ctx.clone(), |index: i32| -> String {
-                let path = with_current(|c| {
-                    usize::try_from(index)
-                        .ok()
-                        .and_then(|i| c.run.declarations.get(i))
-                        .map(|d| d.path.clone())
-                });
-                match path {
-                    Some(path) => TREE.with(|tree| api::describe(&path, tree)),
-                    None => "[]".into(),
-                }
+                let Some(i) = usize::try_from(index).ok() else {
+                    return "[]".into();
+                };
+                let path = with_current(|c| c.run.declarations.get(i).map(|d| d.path.clone()));
+                let Some(path) = path else {
+                    return "[]".into();
+                };
+                let text = TREE.with(|tree| api::describe(&path, tree));
+                with_current(|c| c.trace.reads.push((i, text.clone())));
+                text
             });
+            let now = Function::new(
+                ctx.clone(),
+                |interval: Option<f64>, variance: Option<f64>| -> f64 {
+                    with_current(|c| {
+                        let now = c.now as f64;
+                        let Some(interval) = interval else {
+                            c.trace.volatile = true;
+                            return now;
+                        };
+                        let variance = variance.unwrap_or(interval);
+                        let answer = staggered(now, c.stagger, interval, variance);
+                        c.trace.times.push((interval, variance, answer));
+                        answer
+                    })
+                },
+            );
+            native.set("now", now).map_err(|e| e.to_string())?;
             native
                 .set("describe", describe)
                 .map_err(|e| e.to_string())?;
@@ -316,9 +259,14 @@ impl Engine {
                         ABSENT.with(|absent| plan_knowing(tree, device, absent).is_empty())
                     })
                 });
-                if !holds {
-                    with_current(|c| c.run.stop = Some(Stop::Commit));
-                }
+                with_current(|c| {
+                    if holds {
+                        let n = c.run.declarations.len();
+                        c.trace.commits.push(n);
+                    } else {
+                        c.run.stop = Some(Stop::Commit);
+                    }
+                });
                 holds
             });
             native.set("commit", commit).map_err(|e| e.to_string())?;
@@ -326,6 +274,7 @@ impl Engine {
                 if stopped() {
                     return None;
                 }
+                with_current(|c| c.trace.volatile = true);
                 let parsed: Vec<Value> = serde_json::from_str(&call).unwrap_or_default();
                 let text = |i: usize| parsed.get(i).and_then(Value::as_str).map(str::to_string);
                 let (Some(file), Some(function)) = (text(0), text(1)) else {
@@ -368,7 +317,12 @@ impl Engine {
     }
 
     /// Runs `script`; `Err(text)` is QuickJS's exception text.
-    fn execute(&mut self, script: &Script, env: &Env<'_>) -> Result<Option<String>, String> {
+    fn execute(
+        &mut self,
+        script: &Script,
+        env: &Env<'_>,
+        args: String,
+    ) -> Result<Option<String>, String> {
         let Engine {
             compiled,
             begin,
@@ -376,11 +330,10 @@ impl Engine {
             ..
         } = self;
         context.with(|ctx| {
-            let args = Value::Array(env.args.to_vec()).to_string();
             let begin = begin.clone().restore(&ctx).map_err(|e| e.to_string())?;
             let [a, b, c, d] = random_seed(env.secret, env.device_id);
             begin
-                .call::<_, ()>((env.now as f64, stagger(env.device_id), args, a, b, c, d))
+                .call::<_, ()>((args, a, b, c, d))
                 .catch(&ctx)
                 .map_err(|e| e.to_string())?;
             let function = match compiled.get(&script.fingerprint) {
@@ -412,12 +365,19 @@ impl Engine {
 
 /// Runs `script` once in `env`.
 pub fn run(script: &Script, env: &Env<'_>) -> Result<Run, ScriptFault> {
+    let args = Value::Array(env.args.to_vec()).to_string();
+    if let Some(run) = env.cache.and_then(|c| c.recall(script, env, &args)) {
+        return Ok(run);
+    }
     with_current(|c| {
         *c = Current {
             deadline: Some(Instant::now() + env.limits.cpu),
+            now: env.now,
+            stagger: stagger(env.device_id),
             ..Current::default()
         };
     });
+    let key_args = env.cache.is_some().then(|| args.clone());
     let outcome = ENGINE.with(|slot| {
         let mut slot = slot.borrow_mut();
         let limit_changed =
@@ -431,7 +391,7 @@ pub fn run(script: &Script, env: &Env<'_>) -> Result<Run, ScriptFault> {
         };
         let result = TREE.set(env.tree, || {
             ABSENT.set(env.absent, || {
-                EXT.set(env.ext, || engine.execute(script, env))
+                EXT.set(env.ext, || engine.execute(script, env, args))
             })
         });
         let current = with_current(std::mem::take);
@@ -455,6 +415,9 @@ pub fn run(script: &Script, env: &Env<'_>) -> Result<Run, ScriptFault> {
     match result {
         Ok(returned) => {
             run.returned = returned.and_then(|text| serde_json::from_str(&text).ok());
+            if let (Some(cache), Some(args)) = (env.cache, key_args) {
+                cache.remember(script, env, &args, &run, current.trace);
+            }
             Ok(run)
         }
         Err(_) if current.timed_out => Err(ScriptFault::Timeout(env.limits.cpu)),
@@ -467,6 +430,14 @@ pub fn run(script: &Script, env: &Env<'_>) -> Result<Run, ScriptFault> {
             })
         }
     }
+}
+
+/// The start of the device's current bucket of `interval` milliseconds: `now` rounded down to
+/// the bucket boundaries, shifted by the device's place (`stagger`, in [0, 1)) within
+/// `variance`. The arithmetic is JavaScript's (IEEE doubles, `%` as fmod).
+fn staggered(now: f64, stagger: f64, interval: f64, variance: f64) -> f64 {
+    let offset = (stagger * variance).floor();
+    now - ((((now - offset) % interval) + interval) % interval)
 }
 
 /// The seed of a device's `Math.random()`: SHA-256 of the secret and the device id.

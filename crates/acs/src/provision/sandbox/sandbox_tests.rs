@@ -42,6 +42,7 @@ fn go_with(
         absent: &absent,
         limits,
         secret: b"lab secret",
+        cache: None,
     };
     run(&Script::new(source), &env)
 }
@@ -114,6 +115,7 @@ fn runs_on_one_thread_do_not_see_each_others_arguments() {
             absent: &absent,
             limits: Limits::default(),
             secret: b"lab secret",
+            cache: None,
         };
         let r = run(&Script::new("log(args[0]);"), &env).expect("runs");
         assert_eq!(r.logs, [arg]);
@@ -134,6 +136,7 @@ fn math_random_repeats_per_device_and_differs_between_devices() {
             absent: &absent,
             limits: Limits::default(),
             secret: b"lab secret",
+            cache: None,
         };
         let r = run(&Script::new("log(Math.random(), Math.random());"), &env).expect("runs");
         r.logs[0].clone()
@@ -277,4 +280,108 @@ fn exceptions_timeouts_and_memory_become_faults() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+/// Runs `source` with a cache at `now` against `tree`; the cache's hits after it.
+fn cached(cache: &ScriptCache, source: &str, tree: &Tree, now: Millis) -> (Run, u64) {
+    let (ext, absent) = (HashMap::new(), BTreeSet::new());
+    let env = Env {
+        tree,
+        now,
+        device_id: "dev-1",
+        args: &[],
+        ext: &ext,
+        absent: &absent,
+        limits: Limits::default(),
+        secret: b"lab secret",
+        cache: Some(cache),
+    };
+    let run = run(&Script::new(source), &env).expect("runs");
+    (run, cache.hits())
+}
+
+#[test]
+fn a_remembered_run_is_replayed_only_while_its_inputs_hold() {
+    let cache = ScriptCache::new(16);
+    let source = r#"
+        const v = declare("Device.DeviceInfo.SoftwareVersion", {value: Date.now(3600000)});
+        log("version", v.value[0], Math.random() < 2);
+        declare("Device.X", null, {value: v.value[0]});
+    "#;
+    let mut t = tree();
+    t.get_mut("Device.DeviceInfo.SoftwareVersion")
+        .expect("node")
+        .value_timestamp = Some(5_000_000);
+    let (first, hits) = cached(&cache, source, &t, 5_000_000);
+    assert_eq!(
+        (hits, first.logs.clone()),
+        (0, vec!["version 1.0 true".to_string()])
+    );
+    // Same bucket, same tree: replayed.
+    let (again, hits) = cached(&cache, source, &t, 5_000_100);
+    assert_eq!((hits, &again), (1, &first));
+    // What it read changed: run again, with the new value.
+    t.get_mut("Device.DeviceInfo.SoftwareVersion")
+        .expect("node")
+        .value = Some(("2.0".into(), "xsd:string".into()));
+    let (changed, hits) = cached(&cache, source, &t, 5_000_200);
+    assert_eq!(hits, 1);
+    assert_eq!(changed.logs, ["version 2.0 true"]);
+    assert_eq!(
+        changed.declarations[1].desired.value,
+        Some(("2.0".into(), None))
+    );
+    // A later bucket of the staggered time: the freshness asked for differs, run again.
+    let (_, hits) = cached(&cache, source, &t, 5_000_200 + 3_600_000);
+    assert_eq!(hits, 1);
+}
+
+#[test]
+fn runs_that_read_the_session_time_are_never_replayed() {
+    let cache = ScriptCache::new(16);
+    let t = tree();
+    for (source, now) in [("log(Date.now());", 10), ("log(Date.now());", 20)] {
+        let (r, hits) = cached(&cache, source, &t, now);
+        assert_eq!((r.logs[0].as_str(), hits), (now.to_string().as_str(), 0));
+    }
+    let (r, hits) = cached(&cache, "log(new Date().getTime());", &t, 30);
+    assert_eq!(
+        (r.logs[0].as_str(), hits),
+        ("30", 0),
+        "new Date() is the session time"
+    );
+    let (r, _) = cached(&cache, "log(new Date().getTime());", &t, 40);
+    assert_eq!(r.logs[0], "40");
+    assert_eq!(cache.hits(), 0);
+    let (r, _) = cached(
+        &cache,
+        "log(new Date(5).getTime(), new Date(5) instanceof Date);",
+        &t,
+        50,
+    );
+    assert_eq!(r.logs[0], "5 true");
+}
+
+#[test]
+fn a_commit_that_would_stop_now_is_not_replayed() {
+    let cache = ScriptCache::new(16);
+    let source = r#"
+        declare("Device.DeviceInfo.SoftwareVersion", {value: 2000});
+        commit();
+        log("after");
+    "#;
+    let mut t = tree();
+    t.get_mut("Device.DeviceInfo.SoftwareVersion")
+        .expect("node")
+        .value_timestamp = Some(3000);
+    let (r, _) = cached(&cache, source, &t, 10_000);
+    assert_eq!(
+        (r.stop.clone(), r.logs.clone()),
+        (None, vec!["after".to_string()])
+    );
+    t.get_mut("Device.DeviceInfo.SoftwareVersion")
+        .expect("node")
+        .value_timestamp = Some(1000);
+    let (r, hits) = cached(&cache, source, &t, 10_000);
+    assert_eq!((r.stop, hits), (Some(Stop::Commit), 0));
 }

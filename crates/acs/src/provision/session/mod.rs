@@ -19,7 +19,7 @@ use super::catalog::Catalog;
 use super::local::{self, Effect};
 use super::plan::{Declaration, Desired, Freshness, plan_knowing};
 use super::rpc::{self, Rpc};
-use super::sandbox::{ExtCall, Limits, ScriptFault};
+use super::sandbox::{ExtCall, Limits, ScriptCache, ScriptFault};
 use super::{path::PathPattern, special};
 use crate::engine::TaskRetry;
 use crate::model::{DeviceRecord, FaultInfo, Millis};
@@ -52,6 +52,8 @@ pub struct ProvisionContext {
     pub gpv_batch: usize,
     /// The base URL CPEs fetch files from, for downloads.
     pub fs_url: String,
+    /// Script runs remembered across sessions (shared by every session of the process).
+    pub script_cache: Arc<ScriptCache>,
 }
 
 impl Default for ProvisionContext {
@@ -65,6 +67,7 @@ impl Default for ProvisionContext {
             max_cycles: 4,
             gpv_batch: 100,
             fs_url: String::new(),
+            script_cache: Arc::new(ScriptCache::new(1024)),
         }
     }
 }

@@ -82,6 +82,7 @@ impl Provisioning {
             absent: &self.absent,
             limits: self.ctx.limits,
             secret: &self.ctx.catalog.secret,
+            cache: Some(&self.ctx.script_cache),
         };
         sandbox::run(script, &env)
     }
