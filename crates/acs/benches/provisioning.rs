@@ -8,31 +8,11 @@
 #[path = "../tests/provision_lab/mod.rs"]
 mod provision_lab;
 
-use provision_lab::{Lab, catalog};
+use provision_lab::{Lab, bench_catalog, catalog};
 use std::time::Instant;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn bench_catalog() -> acs::provision::catalog::Catalog {
-    let presets: serde_json::Value =
-        serde_json::from_str(include_str!("../../../bench/presets/presets.json")).expect("JSON");
-    catalog(
-        presets,
-        &[
-            ("bootstrap", acs::provision::defaults::BOOTSTRAP_SCRIPT),
-            (
-                "bench-wifi",
-                include_str!("../../../bench/presets/bench-wifi.js"),
-            ),
-            (
-                "bench-ntp",
-                include_str!("../../../bench/presets/bench-ntp.js"),
-            ),
-        ],
-        &[],
-    )
-}
 
 /// Microseconds per steady session of `labs` devices, after their first sessions.
 fn per_session(mut labs: Vec<Lab>, rounds: usize) -> f64 {

@@ -180,3 +180,47 @@ async fn a_broken_provision_is_listed_with_the_other_faults() {
     devices.cancel();
     acs.stop.cancel();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn virtual_parameters_show_in_the_device_and_in_filters() {
+    let (acs, cwmp) = start_acs().await;
+    let script = "const ip = declare('Device.IP.Interface.1.IPv4Address.1.IPAddress', \
+                  {value: Date.now(3600000)});\n\
+                  return {writable: false, value: [ip.value[0], 'xsd:string']};";
+    let url = format!("{}/virtual-parameters/wan_ip", acs.api);
+    assert_eq!(
+        put(url, script.to_string().into(), "text/javascript").await,
+        204
+    );
+    let preset = json!({"channel": "inventory",
+        "provisions": [["refresh", "VirtualParameters.wan_ip", 3600]]});
+    let url = format!("{}/presets/inventory", acs.api);
+    assert_eq!(
+        put(url, preset.to_string().into(), "application/json").await,
+        204
+    );
+    let devices = start_simulator(simulate_options(cwmp, "VPE", 1));
+    let id = wait_for_device(&acs.api, "VPE000001").await;
+    let device = wait_until(&acs.api, &id, |d| {
+        param(d, "VirtualParameters.wan_ip").is_some()
+    })
+    .await;
+    assert_eq!(
+        param(&device, "VirtualParameters.wan_ip").as_deref(),
+        Some("203.0.113.45")
+    );
+    let found = get(&format!(
+        "{}/devices?fields=id&filter=VirtualParameters.wan_ip%20%3D%20%22203.0.113.45%22",
+        acs.api
+    ))
+    .await;
+    assert_eq!(found["items"][0]["id"], id.as_str(), "{found}");
+    let none = get(&format!(
+        "{}/devices?fields=id&filter=VirtualParameters.wan_ip%20%3D%20%22192.0.2.1%22",
+        acs.api
+    ))
+    .await;
+    assert_eq!(none["items"].as_array().map(Vec::len), Some(0), "{none}");
+    devices.cancel();
+    acs.stop.cancel();
+}

@@ -176,23 +176,7 @@ fn a_tr098_gateway_is_configured_then_left_alone() {
 /// to change, as it claims.
 #[test]
 fn the_benchmark_presets_converge_in_one_session() {
-    let presets: serde_json::Value =
-        serde_json::from_str(include_str!("../../../bench/presets/presets.json")).expect("JSON");
-    let catalog = catalog(
-        presets,
-        &[
-            ("bootstrap", acs::provision::defaults::BOOTSTRAP_SCRIPT),
-            (
-                "bench-wifi",
-                include_str!("../../../bench/presets/bench-wifi.js"),
-            ),
-            (
-                "bench-ntp",
-                include_str!("../../../bench/presets/bench-ntp.js"),
-            ),
-        ],
-        &[],
-    );
+    let catalog = provision_lab::bench_catalog();
     assert_eq!(catalog.presets.len(), 10);
     let mut lab = Lab::new("tr181-gateway", "BENCH0001", catalog);
     let first = lab.session();

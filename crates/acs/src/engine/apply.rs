@@ -5,7 +5,9 @@
 
 use crate::model::{Millis, Node, Tree};
 use cwmp::ValueType;
-use cwmp::message::{ParameterAttributeStruct, ParameterInfoStruct};
+use cwmp::message::{
+    ParameterAttributeStruct, ParameterInfoStruct, SetParameterAttributes, SetParameterValues,
+};
 use std::collections::HashSet;
 use std::ops::Bound;
 
@@ -195,6 +197,28 @@ pub(crate) fn set_attributes(
             node.access_list = Some(list.to_vec());
         }
         node.attributes_timestamp = Some(now);
+    }
+}
+
+/// Records what a successful SetParameterValues set.
+pub(crate) fn values_set(tree: &mut Tree, request: &SetParameterValues, now: Millis) {
+    for p in &request.parameter_list {
+        let ty = p.value.ty.as_ref().map(ValueType::xsi_type);
+        set_value(tree, &p.name, &p.value.text, ty, now);
+    }
+    learn_parameter_key(tree, &request.parameter_key, now);
+}
+
+/// Records what a successful SetParameterAttributes set.
+pub(crate) fn attributes_set(tree: &mut Tree, request: &SetParameterAttributes, now: Millis) {
+    for a in &request.parameter_list {
+        set_attributes(
+            tree,
+            &a.name,
+            a.notification_change.then_some(a.notification),
+            a.access_list_change.then_some(a.access_list.as_slice()),
+            now,
+        );
     }
 }
 

@@ -372,11 +372,7 @@ impl TaskRun {
                 self.add_count("parameters", 0);
             }
             (Message::SetParameterValues(req), Message::SetParameterValuesResponse(r)) => {
-                for p in &req.parameter_list {
-                    let ty = p.value.ty.as_ref().map(ValueType::xsi_type);
-                    apply::set_value(tree, &p.name, &p.value.text, ty, now);
-                }
-                apply::learn_parameter_key(tree, &req.parameter_key, now);
+                apply::values_set(tree, req, now);
                 self.merge_status(r.status);
             }
             (Message::AddObject(req), Message::AddObjectResponse(r)) => {
@@ -415,15 +411,7 @@ impl TaskRun {
                     .insert("parameterAttributes".into(), Value::Array(list));
             }
             (Message::SetParameterAttributes(req), Message::SetParameterAttributesResponse(_)) => {
-                for a in &req.parameter_list {
-                    apply::set_attributes(
-                        tree,
-                        &a.name,
-                        a.notification_change.then_some(a.notification),
-                        a.access_list_change.then_some(a.access_list.as_slice()),
-                        now,
-                    );
-                }
+                apply::attributes_set(tree, req, now);
             }
             (Message::GetRPCMethods(_), Message::GetRPCMethodsResponse(r)) => {
                 self.result.insert("methods".into(), json!(r.method_list));

@@ -231,22 +231,10 @@ pub fn apply(request: &Rpc, response: &Message, tree: &mut Tree, now: Millis) ->
             return follow;
         }
         (Message::SetParameterValues(req), Message::SetParameterValuesResponse(_)) => {
-            for p in &req.parameter_list {
-                let ty = p.value.ty.as_ref().map(ValueType::xsi_type);
-                apply::set_value(tree, &p.name, &p.value.text, ty, now);
-            }
-            apply::learn_parameter_key(tree, &req.parameter_key, now);
+            apply::values_set(tree, req, now);
         }
         (Message::SetParameterAttributes(req), Message::SetParameterAttributesResponse(_)) => {
-            for a in &req.parameter_list {
-                apply::set_attributes(
-                    tree,
-                    &a.name,
-                    a.notification_change.then_some(a.notification),
-                    a.access_list_change.then_some(a.access_list.as_slice()),
-                    now,
-                );
-            }
+            apply::attributes_set(tree, req, now);
         }
         _ => {}
     }

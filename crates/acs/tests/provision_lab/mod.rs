@@ -249,3 +249,25 @@ impl Lab {
 fn names(requests: &[Message]) -> Vec<String> {
     requests.iter().map(|r| r.name().to_string()).collect()
 }
+
+/// The benchmark's presets (`bench/presets`): ten, three of them scripts (the default
+/// bootstrap script among them).
+pub fn bench_catalog() -> Catalog {
+    let presets: Value =
+        serde_json::from_str(include_str!("../../../../bench/presets/presets.json")).expect("JSON");
+    catalog(
+        presets,
+        &[
+            ("bootstrap", acs::provision::defaults::BOOTSTRAP_SCRIPT),
+            (
+                "bench-wifi",
+                include_str!("../../../../bench/presets/bench-wifi.js"),
+            ),
+            (
+                "bench-ntp",
+                include_str!("../../../../bench/presets/bench-ntp.js"),
+            ),
+        ],
+        &[],
+    )
+}
