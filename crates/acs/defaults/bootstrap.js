@@ -12,8 +12,12 @@
 // Values are checked once a day per device (Date.now(86400000)); only differences are sent.
 const interval = args[0] || 3600;
 const daily = Date.now(86400000);
-// Whole seconds: a device's phase within the interval, the same in every session.
-const phase = Math.floor((Date.now(interval * 1000) % (interval * 1000)) / 1000) * 1000;
+// The device's phase within the interval, in whole seconds: where its staggered day starts
+// (variance: the interval) relative to the plain day. Both change once a day, so the script's
+// last run is replayed until then (runs are remembered while the times they read hold).
+const day = 86400000;
+const offset = (((Date.now(day, interval * 1000) - Date.now(day, 0)) % day) + day) % day;
+const phase = Math.floor(offset / 1000) * 1000;
 // Any fixed instant works as the reference; 2000-01-01T00:00:00Z is one every device takes.
 const informTime = new Date(946684800000 + phase).toISOString().replace(".000Z", "Z");
 // About 41 random bits per draw, as base-36 text.

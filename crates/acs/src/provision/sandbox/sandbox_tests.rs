@@ -385,3 +385,32 @@ fn a_commit_that_would_stop_now_is_not_replayed() {
     let (r, hits) = cached(&cache, source, &t, 10_000);
     assert_eq!((r.stop, hits), (Some(Stop::Commit), 0));
 }
+
+#[test]
+fn the_default_bootstrap_phase_is_the_same_all_day_and_within_the_interval() {
+    let source = "const day = 86400000; const interval = 900;\n\
+        const offset = (((Date.now(day, interval * 1000) - Date.now(day, 0)) % day) + day) % day;\n\
+        log(offset);";
+    let tree = tree();
+    let phase_at = |now: Millis| {
+        let (ext, absent) = (HashMap::new(), BTreeSet::new());
+        let env = Env {
+            tree: &tree,
+            now,
+            device_id: "dev-1",
+            args: &[],
+            ext: &ext,
+            absent: &absent,
+            limits: Limits::default(),
+            secret: b"lab secret",
+            cache: None,
+        };
+        let r = run(&Script::new(source), &env).expect("runs");
+        r.logs[0].parse::<i64>().expect("number")
+    };
+    let first = phase_at(1_790_000_000_000);
+    assert!((0..900_000).contains(&first), "{first}");
+    for later in [1, 3_600_000, 43_200_000, 86_000_000, 200_000_000] {
+        assert_eq!(phase_at(1_790_000_000_000 + later), first, "{later}");
+    }
+}
