@@ -180,6 +180,19 @@ fn the_benchmark_presets_converge_in_one_session() {
     assert_eq!(catalog.presets.len(), 10);
     let mut lab = Lab::new("tr181-gateway", "BENCH0001", catalog);
     let first = lab.session();
+    // Parameters of one object are found by one next-level listing, values read in batches,
+    // and every change goes in one SetParameterValues.
+    assert_eq!(
+        first.rpcs,
+        [
+            "GetParameterNames",
+            "GetParameterNames",
+            "GetParameterNames",
+            "GetParameterValues",
+            "GetParameterValues",
+            "SetParameterValues"
+        ]
+    );
     assert!(
         first.rpcs.contains(&"SetParameterValues".to_string()),
         "{:?}",

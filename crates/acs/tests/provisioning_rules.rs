@@ -293,3 +293,34 @@ fn virtual_parameters_feed_preconditions_in_the_same_session() {
     lab.advance(300);
     assert!(lab.session().rpcs.is_empty());
 }
+
+#[test]
+fn a_virtual_parameter_applies_a_set_through_its_script() {
+    let vp = r#"
+        // args[1].value: what a preset wants the virtual parameter to be, if anything.
+        if (args[1].value) declare("Device.Time.NTPServer1", null, {value: args[1].value[0]});
+        const ntp = declare("Device.Time.NTPServer1", {value: Date.now(3600000)});
+        return {writable: true, value: [ntp.value[0], "xsd:string"]};
+    "#;
+    let presets = json!({
+        "ntp": {"channel": "ntp", "provisions": [["value", "VirtualParameters.ntp", "ntp.vp.example"]]},
+    });
+    let mut lab = Lab::new(PROFILE, "VPSET01", catalog(presets, &[], &[("ntp", vp)]));
+    let first = lab.session();
+    assert!(
+        first.rpcs.contains(&"SetParameterValues".to_string()),
+        "{:?}",
+        first.rpcs
+    );
+    assert_eq!(
+        lab.cpe_value("Device.Time.NTPServer1").as_deref(),
+        Some("ntp.vp.example")
+    );
+    assert_eq!(
+        lab.acs_value("VirtualParameters.ntp").as_deref(),
+        Some("ntp.vp.example")
+    );
+    assert!(lab.faults.is_empty(), "{:?}", lab.faults);
+    lab.advance(300);
+    assert!(lab.session().rpcs.is_empty());
+}

@@ -141,6 +141,55 @@ pub(crate) fn apply_names(
     stale.len()
 }
 
+/// Records a GetParameterNames answer for the object `scope` with NextLevel true: its direct
+/// children and their writability. Direct children it no longer lists are forgotten with
+/// everything under them. A child object is not marked seen: its own children were not
+/// listed. Returns how many nodes were removed.
+pub(crate) fn apply_children(
+    tree: &mut Tree,
+    scope: &str,
+    list: &[ParameterInfoStruct],
+    now: Millis,
+) -> usize {
+    if !scope.ends_with('.') {
+        return 0;
+    }
+    node_mut(tree, scope, now);
+    for info in list {
+        let Some(rest) = info.name.strip_prefix(scope) else {
+            continue;
+        };
+        if rest.is_empty() || rest.trim_end_matches('.').contains('.') {
+            continue;
+        }
+        let node = if info.name.ends_with('.') {
+            tree.entry(info.name.clone()).or_insert_with(|| Node {
+                object: true,
+                ..Node::default()
+            })
+        } else {
+            node_mut(tree, &info.name, now)
+        };
+        node.writable = Some(info.writable);
+        node.writable_timestamp = Some(now);
+    }
+    let present: HashSet<&str> = list.iter().map(|i| i.name.as_str()).collect();
+    let gone: Vec<String> = under(tree, scope)
+        .map(|(k, _)| k)
+        .filter(|k| {
+            let rest = &k[scope.len()..];
+            !rest.is_empty() && !rest.trim_end_matches('.').contains('.')
+        })
+        .filter(|k| !present.contains(k.as_str()))
+        .cloned()
+        .collect();
+    let mut removed = 0;
+    for k in gone {
+        removed += remove_subtree(tree, &k);
+    }
+    removed
+}
+
 /// Forgets `path` and everything under it; an object path ends with `.`.
 pub(crate) fn remove_subtree(tree: &mut Tree, path: &str) -> usize {
     if !path.ends_with('.') {
@@ -313,6 +362,35 @@ mod tests {
         assert_eq!(tree["Device.T.1.X"].writable, Some(false));
         assert_eq!(tree["Device.T.1.X"].writable_timestamp, Some(5));
         assert_eq!(tree["Device.T."].writable, Some(true));
+    }
+
+    #[test]
+    fn a_next_level_listing_knows_the_children_only() {
+        let mut tree = Tree::new();
+        set_value(&mut tree, "Device.M.Old", "x", None, 1);
+        set_value(&mut tree, "Device.M.Sub.Deep", "y", None, 1);
+        set_value(&mut tree, "Device.M.Gone.Deep", "z", None, 1);
+        let removed = apply_children(
+            &mut tree,
+            "Device.M.",
+            &[
+                info("Device.M.Old", true),
+                info("Device.M.New", false),
+                info("Device.M.Sub.", false),
+            ],
+            9,
+        );
+        assert_eq!(removed, 2, "Device.M.Gone. and what is under it");
+        assert_eq!(tree["Device.M.New"].writable, Some(false));
+        assert_eq!(tree["Device.M.New"].seen, 9);
+        assert!(
+            tree.contains_key("Device.M.Sub.Deep"),
+            "deeper levels are not judged"
+        );
+        assert_eq!(
+            tree["Device.M.Sub."].seen, 1,
+            "a child object's children were not listed"
+        );
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub struct Rpc {
     pub channels: BTreeSet<String>,
     /// AddObject: the alias keys to give the new instance.
     pub keys: Vec<(String, String)>,
+    /// GetParameterNames of an object's next level: the parameters it was sent to find;
+    /// those it does not list do not exist.
+    pub covers: Vec<String>,
 }
 
 fn rpc(message: impl Into<Message>, channels: BTreeSet<String>) -> Rpc {
@@ -22,6 +25,7 @@ fn rpc(message: impl Into<Message>, channels: BTreeSet<String>) -> Rpc {
         message: message.into(),
         channels,
         keys: Vec::new(),
+        covers: Vec::new(),
     }
 }
 
@@ -61,23 +65,7 @@ pub fn queue(rounds: &[(String, Round)], batch: usize) -> VecDeque<Rpc> {
                 .iter()
                 .for_each(|p| want(&mut attributes, p, channel));
         }
-        let mut listed: Vec<&str> = Vec::new();
-        for (path, channels) in &discover {
-            // An object already listed in this round covers everything under it.
-            if listed.iter().any(|o| path.starts_with(o) && path != o) {
-                continue;
-            }
-            if path.ends_with('.') || path.is_empty() {
-                listed.push(path);
-            }
-            out.push_back(rpc(
-                GetParameterNames {
-                    parameter_path: path.clone(),
-                    next_level: false,
-                },
-                channels.clone(),
-            ));
-        }
+        out.extend(discovery(&discover));
         let entries: Vec<(&String, &BTreeSet<String>)> = values.iter().collect();
         for chunk in entries.chunks(batch) {
             out.push_back(rpc(
@@ -175,12 +163,71 @@ pub fn queue(rounds: &[(String, Round)], batch: usize) -> VecDeque<Rpc> {
     out
 }
 
+/// GetParameterNames for what must be discovered: an object listed in full covers everything
+/// under it; parameters of one object, when several, are found by listing the object's next
+/// level once rather than asking for each.
+fn discovery(discover: &Wanted) -> Vec<Rpc> {
+    let mut out = Vec::new();
+    let mut listed: Vec<&str> = Vec::new();
+    let mut siblings: BTreeMap<&str, Vec<(&String, &BTreeSet<String>)>> = BTreeMap::new();
+    for (path, channels) in discover {
+        // An object already listed in this round covers everything under it.
+        if listed.iter().any(|o| path.starts_with(o) && path != o) {
+            continue;
+        }
+        if path.ends_with('.') || path.is_empty() {
+            listed.push(path);
+            out.push(rpc(
+                GetParameterNames {
+                    parameter_path: path.clone(),
+                    next_level: false,
+                },
+                channels.clone(),
+            ));
+            continue;
+        }
+        let parent = path.rfind('.').map_or("", |i| &path[..=i]);
+        siblings.entry(parent).or_default().push((path, channels));
+    }
+    for (parent, params) in siblings {
+        if listed.iter().any(|o| parent.starts_with(o)) {
+            continue;
+        }
+        if params.len() == 1 || parent.is_empty() {
+            for (path, channels) in params {
+                out.push(rpc(
+                    GetParameterNames {
+                        parameter_path: path.clone(),
+                        next_level: false,
+                    },
+                    channels.clone(),
+                ));
+            }
+            continue;
+        }
+        let mut list = rpc(
+            GetParameterNames {
+                parameter_path: parent.to_string(),
+                next_level: true,
+            },
+            union(params.iter().map(|(_, c)| *c)),
+        );
+        list.covers = params.iter().map(|(p, _)| (*p).clone()).collect();
+        out.push(list);
+    }
+    out
+}
+
 /// Records an answer; returns RPCs that must follow it at once (a new instance's keys and
 /// its listing).
 pub fn apply(request: &Rpc, response: &Message, tree: &mut Tree, now: Millis) -> Vec<Rpc> {
     match (&request.message, response) {
         (Message::GetParameterNames(req), Message::GetParameterNamesResponse(r)) => {
-            apply::apply_names(tree, &req.parameter_path, &r.parameter_list, now);
+            if req.next_level {
+                apply::apply_children(tree, &req.parameter_path, &r.parameter_list, now);
+            } else {
+                apply::apply_names(tree, &req.parameter_path, &r.parameter_list, now);
+            }
         }
         (Message::GetParameterValues(_), Message::GetParameterValuesResponse(r)) => {
             for p in &r.parameter_list {
@@ -278,6 +325,24 @@ mod tests {
             "the SSID under Device.WiFi. is covered; no write while reading"
         );
         assert_eq!(q[2].channels, set(&["a", "b"]));
+    }
+
+    #[test]
+    fn several_parameters_of_one_object_are_found_in_one_listing() {
+        let a = Round {
+            discover: set(&["Device.M.A", "Device.M.B", "Device.N.C"]),
+            ..Round::default()
+        };
+        let q = queue(&[("a".into(), a)], 10);
+        let sent: Vec<(&str, bool)> = q
+            .iter()
+            .map(|r| match &r.message {
+                Message::GetParameterNames(g) => (g.parameter_path.as_str(), g.next_level),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(sent, [("Device.M.", true), ("Device.N.C", false)]);
+        assert_eq!(q[0].covers, ["Device.M.A", "Device.M.B"]);
     }
 
     #[test]

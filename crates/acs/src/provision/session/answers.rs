@@ -46,6 +46,12 @@ impl Provisioning {
             self.changed = true;
         }
         let follow = rpc::apply(&rpc, response, &mut device.tree, self.now);
+        // What a next-level listing was sent to find and did not list does not exist.
+        for path in &rpc.covers {
+            if !device.tree.contains_key(path) {
+                self.absent.insert(path.clone());
+            }
+        }
         for r in follow.into_iter().rev() {
             self.queue.push_front(r);
         }

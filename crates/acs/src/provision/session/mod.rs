@@ -448,6 +448,7 @@ impl Provisioning {
                 message,
                 channels: BTreeSet::from([channel]),
                 keys: Vec::new(),
+                covers: Vec::new(),
             });
         }
     }
