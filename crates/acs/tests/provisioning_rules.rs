@@ -324,3 +324,83 @@ fn a_virtual_parameter_applies_a_set_through_its_script() {
     lab.advance(300);
     assert!(lab.session().rpcs.is_empty());
 }
+
+#[test]
+fn events_reboot_and_factory_reset_as_genieacs_scripts_write_them() {
+    // Reboot once after each bootstrap: the wanted reboot time is the bootstrap's.
+    let reboot = r#"
+        const bootstrapped = declare("Events.0_BOOTSTRAP", {value: 1});
+        if (bootstrapped.size) declare("Reboot", null, {value: bootstrapped.value[0]});
+    "#;
+    // Decommissioning: a tag asks for a factory reset, which the script clears again.
+    let decommission = r#"
+        const tagged = declare("Tags.decommission", {value: 1});
+        if (tagged.size) {
+          declare("FactoryReset", null, {value: Date.now()});
+          declare("Tags.decommission", null, {value: false});
+        }
+    "#;
+    let presets = json!({
+        "reboot": {"channel": "reboot", "provisions": [["reboot-after-bootstrap"]]},
+        "decommission": {"channel": "decommission", "provisions": [["decommission"]]},
+    });
+    let scripts = [
+        ("reboot-after-bootstrap", reboot),
+        ("decommission", decommission),
+    ];
+    let mut lab = Lab::new(PROFILE, "GENIE01", catalog(presets, &scripts, &[]));
+    let first = lab.session();
+    assert_eq!(
+        first.rpcs.iter().filter(|m| *m == "Reboot").count(),
+        1,
+        "{:?}",
+        first.rpcs
+    );
+    lab.advance(60);
+    let after_reboot = lab.session();
+    assert!(after_reboot.rpcs.is_empty(), "{:?}", after_reboot.rpcs);
+    let events = lab
+        .record
+        .as_ref()
+        .map(|r| r.last_events.clone())
+        .unwrap_or_default();
+    assert!(events.iter().any(|e| e == "M Reboot"), "{events:?}");
+
+    // The operator tags the device; its next session resets it, once.
+    lab.record
+        .as_mut()
+        .expect("known")
+        .tags
+        .insert("decommission".into());
+    lab.advance(60);
+    let reset = lab.session();
+    assert_eq!(
+        reset.rpcs.iter().filter(|m| *m == "FactoryReset").count(),
+        1,
+        "{:?}",
+        reset.rpcs
+    );
+    assert_eq!(
+        reset.write.tag_changes,
+        [("decommission".to_string(), false)]
+    );
+    lab.advance(60);
+    let back = lab.session();
+    let events = lab
+        .record
+        .as_ref()
+        .map(|r| r.last_events.clone())
+        .unwrap_or_default();
+    assert!(events.iter().any(|e| e == "0 BOOTSTRAP"), "{events:?}");
+    assert!(
+        !back.rpcs.iter().any(|m| m == "FactoryReset"),
+        "{:?}",
+        back.rpcs
+    );
+    assert_eq!(
+        back.rpcs.iter().filter(|m| *m == "Reboot").count(),
+        1,
+        "a new bootstrap: {:?}",
+        back.rpcs
+    );
+}
