@@ -314,7 +314,12 @@ impl LiveSession {
             .session_ended(self.started.elapsed(), completed);
         if let Some(engine) = self.engine.take() {
             for notice in engine.notices() {
-                tracing::debug!(device = ?self.device, ?notice, "session notice");
+                match notice {
+                    crate::engine::Notice::ScriptLog { channel, line } => {
+                        tracing::info!(device = ?self.device, channel, "script: {line}");
+                    }
+                    notice => tracing::debug!(device = ?self.device, ?notice, "session notice"),
+                }
             }
             match engine.finish() {
                 Ok(write) => {
@@ -326,8 +331,13 @@ impl LiveSession {
                             crate::model::TaskStatus::Queued => "pending",
                         });
                     }
-                    for _ in &write.new_faults {
+                    for fault in &write.new_faults {
                         state.metrics.fault();
+                        if fault.task.is_none() {
+                            tracing::warn!(device = ?self.device, channel = %fault.channel,
+                                code = %fault.fault.code, message = %fault.fault.message,
+                                "provisioning channel faulted");
+                        }
                     }
                     if let Err(e) = state.store.save_session(write).await {
                         tracing::error!(device = ?self.device, error = %e, "cannot save the session");
