@@ -18,7 +18,10 @@ pub(crate) fn normalize_type(raw: &str) -> String {
 }
 
 /// The nodes whose path starts with `prefix` (`prefix` itself included), in order.
-fn under<'t>(tree: &'t Tree, prefix: &'t str) -> impl Iterator<Item = (&'t String, &'t Node)> {
+pub(crate) fn under<'t>(
+    tree: &'t Tree,
+    prefix: &'t str,
+) -> impl Iterator<Item = (&'t String, &'t Node)> {
     tree.range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
         .take_while(move |(k, _)| k.starts_with(prefix))
 }

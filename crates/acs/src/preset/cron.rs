@@ -122,6 +122,13 @@ impl Cron {
 
     /// The start (unix seconds) of the latest matching minute at or before `unix_seconds`,
     /// looking back at most `horizon_seconds`.
+    /// Whether a window of `duration` seconds opened by a match is open at `unix_seconds`.
+    pub fn open_at(&self, unix_seconds: i64, duration: u64) -> bool {
+        let window = i64::try_from(duration).unwrap_or(i64::MAX);
+        self.last_match(unix_seconds, window)
+            .is_some_and(|start| unix_seconds - start < window)
+    }
+
     pub fn last_match(&self, unix_seconds: i64, horizon_seconds: i64) -> Option<i64> {
         let mut minute = unix_seconds.div_euclid(60) * 60;
         let stop = unix_seconds.saturating_sub(horizon_seconds);

@@ -157,36 +157,6 @@ impl Preset {
             .map_err(PresetError::Precondition)
     }
 
-    /// Whether the preset's schedule is open at `now` (unix seconds): a cron match at most
-    /// `duration` seconds before. No schedule is always open.
-    pub fn scheduled(&self, now: i64) -> Result<bool, PresetError> {
-        let Some(schedule) = &self.schedule else {
-            return Ok(true);
-        };
-        let cron = cron::Cron::parse(&schedule.cron)?;
-        let window = i64::try_from(schedule.duration).unwrap_or(i64::MAX);
-        Ok(cron
-            .last_match(now, window)
-            .is_some_and(|start| now - start < window))
-    }
-
-    /// Whether the preset applies to `device` in a session with `events` at `now` (unix
-    /// seconds): its events, schedule and precondition all hold. The precondition reads the
-    /// device as the ACS knows it.
-    pub fn applies(
-        &self,
-        device: &crate::model::DeviceRecord,
-        events: &[String],
-        now: i64,
-    ) -> Result<bool, PresetError> {
-        if !self.events_match(events.iter().map(String::as_str)) || !self.scheduled(now)? {
-            return Ok(false);
-        }
-        Ok(self
-            .precondition_expr()?
-            .is_none_or(|expr| crate::filter::evaluate(&expr, device)))
-    }
-
     /// Whether the session's events satisfy the preset's event conditions.
     pub fn events_match<'a>(&self, events: impl IntoIterator<Item = &'a str> + Clone) -> bool {
         self.events
@@ -223,50 +193,6 @@ mod tests {
         assert_eq!(preset.channel, "default");
         assert_eq!(preset.precondition_expr().expect("none"), None);
         assert!(preset.events_match(["2 PERIODIC"]));
-    }
-
-    #[test]
-    fn a_preset_applies_when_its_events_schedule_and_precondition_hold() {
-        use crate::model::{DeviceRecord, Node};
-        let mut device = DeviceRecord::default();
-        device.tree.insert(
-            "Device.DeviceInfo.SoftwareVersion".into(),
-            Node {
-                value: Some(("1.9".into(), "xsd:string".into())),
-                ..Node::default()
-            },
-        );
-        let preset = Preset::from_json(json!({
-            "events": {"1 BOOT": true},
-            "precondition": "Device.DeviceInfo.SoftwareVersion < \"2.0\"",
-            "schedule": {"cron": "0 3 * * *", "duration": 3600},
-            "provisions": [["reboot"]]}))
-        .expect("valid");
-        // 2026-11-26 03:00 UTC.
-        let three = 1_795_662_000;
-        let boot = vec!["1 BOOT".to_string()];
-        assert!(
-            preset
-                .applies(&device, &boot, three + 1800)
-                .expect("applies")
-        );
-        assert!(
-            !preset
-                .applies(&device, &boot, three + 3600)
-                .expect("window closed")
-        );
-        assert!(!preset.applies(&device, &boot, three - 60).expect("not yet"));
-        assert!(
-            !preset
-                .applies(&device, &["2 PERIODIC".into()], three)
-                .expect("event")
-        );
-        device
-            .tree
-            .get_mut("Device.DeviceInfo.SoftwareVersion")
-            .expect("node")
-            .value = Some(("2.1".into(), "xsd:string".into()));
-        assert!(!preset.applies(&device, &boot, three).expect("precondition"));
     }
 
     #[test]

@@ -20,14 +20,22 @@ pub struct PreparedPreset {
 }
 
 impl PreparedPreset {
-    /// Whether the schedule is open at `now` (unix seconds).
-    pub fn scheduled(&self, now: i64) -> bool {
-        let (Some(cron), Some(schedule)) = (&self.cron, &self.preset.schedule) else {
-            return true;
+    /// Whether the session's events and the schedule at `now` (unix seconds) let the
+    /// preset apply: a cron match at most `duration` seconds before; no schedule is always
+    /// open.
+    pub fn open(&self, events: &[String], now: i64) -> bool {
+        let scheduled = match (&self.cron, &self.preset.schedule) {
+            (Some(cron), Some(schedule)) => cron.open_at(now, schedule.duration),
+            _ => true,
         };
-        let window = i64::try_from(schedule.duration).unwrap_or(i64::MAX);
-        cron.last_match(now, window)
-            .is_some_and(|start| now - start < window)
+        scheduled && self.preset.events_match(events.iter().map(String::as_str))
+    }
+
+    /// Whether the precondition holds on the device as the ACS knows it (none always does).
+    pub fn precondition_holds(&self, device: &crate::model::DeviceRecord) -> bool {
+        self.precondition
+            .as_ref()
+            .is_none_or(|expr| crate::filter::evaluate(expr, device))
     }
 }
 
@@ -89,18 +97,11 @@ impl Catalog {
             })
             .collect();
         presets.sort_by(|a, b| (a.preset.weight, &a.name).cmp(&(b.preset.weight, &b.name)));
-        let scripts = |list: &mut dyn Iterator<Item = (String, String)>| {
-            list.map(|(name, source)| {
-                let script = Script::new(&source);
-                (name, script)
-            })
-            .collect()
-        };
         Catalog {
             raw_presets,
             presets,
-            provisions: scripts(&mut provisions.into_iter()),
-            virtual_parameters: scripts(&mut virtual_parameters.into_iter()),
+            provisions: scripts(provisions),
+            virtual_parameters: scripts(virtual_parameters),
             secret: Vec::new(),
         }
     }
@@ -113,7 +114,16 @@ impl Catalog {
     }
 }
 
-fn prepare(name: &str, preset: &Preset) -> Result<PreparedPreset, crate::preset::PresetError> {
+fn scripts(list: impl IntoIterator<Item = (String, String)>) -> BTreeMap<String, Script> {
+    list.into_iter()
+        .map(|(name, source)| {
+            let script = Script::new(&source);
+            (name, script)
+        })
+        .collect()
+}
+
+pub fn prepare(name: &str, preset: &Preset) -> Result<PreparedPreset, crate::preset::PresetError> {
     let precondition = preset.precondition_expr()?;
     let cron = preset
         .schedule
@@ -154,6 +164,42 @@ fn parameters_read(expr: &Expr, out: &mut Vec<String>) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_preset_applies_when_its_events_schedule_and_precondition_hold() {
+        use crate::model::{DeviceRecord, Node};
+        let mut device = DeviceRecord::default();
+        device.tree.insert(
+            "Device.DeviceInfo.SoftwareVersion".into(),
+            Node {
+                value: Some(("1.9".into(), "xsd:string".into())),
+                ..Node::default()
+            },
+        );
+        let preset = Preset::from_json(json!({
+            "events": {"1 BOOT": true},
+            "precondition": "Device.DeviceInfo.SoftwareVersion < \"2.0\"",
+            "schedule": {"cron": "0 3 * * *", "duration": 3600},
+            "provisions": [["reboot"]]}))
+        .expect("valid");
+        let preset = prepare("p", &preset).expect("prepared");
+        let applies = |device: &DeviceRecord, events: &[String], now: i64| {
+            preset.open(events, now) && preset.precondition_holds(device)
+        };
+        // 2026-11-26 03:00 UTC.
+        let three = 1_795_662_000;
+        let boot = vec!["1 BOOT".to_string()];
+        assert!(applies(&device, &boot, three + 1800));
+        assert!(!applies(&device, &boot, three + 3600));
+        assert!(!applies(&device, &boot, three - 60));
+        assert!(!applies(&device, &["2 PERIODIC".into()], three));
+        device
+            .tree
+            .get_mut("Device.DeviceInfo.SoftwareVersion")
+            .expect("node")
+            .value = Some(("2.1".into(), "xsd:string".into()));
+        assert!(!applies(&device, &boot, three));
+    }
 
     #[test]
     fn presets_are_ordered_and_their_reads_known() {

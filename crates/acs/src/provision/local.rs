@@ -5,6 +5,7 @@
 use super::path::{PathPattern, Segment};
 use super::plan::Declaration;
 use super::special::{record_time, set_local, set_tag, time_at, time_value};
+use crate::engine::apply::{remove_subtree, under};
 use crate::model::{DeviceRecord, Millis, Tree};
 
 /// An RPC a local declaration calls for.
@@ -120,14 +121,7 @@ fn instances(tree: &mut Tree, pattern: &PathPattern, min: u32, max: u32, now: Mi
     let count = u32::try_from(matches.len()).unwrap_or(u32::MAX);
     if count > max {
         for instance in matches.iter().rev().take((count - max) as usize) {
-            let doomed: Vec<String> = tree
-                .keys()
-                .filter(|k| k.starts_with(instance.as_str()))
-                .cloned()
-                .collect();
-            for k in doomed {
-                tree.remove(&k);
-            }
+            remove_subtree(tree, instance);
         }
         return;
     }
@@ -136,9 +130,8 @@ fn instances(tree: &mut Tree, pattern: &PathPattern, min: u32, max: u32, now: Mi
         _ => Vec::new(),
     };
     for _ in count..min {
-        let next = tree
-            .keys()
-            .filter_map(|k| k.strip_prefix("Downloads."))
+        let next = under(tree, "Downloads.")
+            .filter_map(|(k, _)| k.strip_prefix("Downloads."))
             .filter_map(|rest| rest.split('.').next()?.parse::<u32>().ok())
             .max()
             .unwrap_or(0)
@@ -188,10 +181,9 @@ pub fn builtin_download(
     target: &str,
     now: Millis,
 ) -> Option<String> {
-    let existing = tree
-        .keys()
-        .filter(|k| k.starts_with("Downloads.") && k.ends_with(".FileName"))
-        .map(|k| k.trim_end_matches("FileName").to_string())
+    let existing = under(tree, "Downloads.")
+        .filter(|(k, _)| k.ends_with(".FileName"))
+        .map(|(k, _)| k.trim_end_matches("FileName").to_string())
         .find(|instance| {
             download_fields(tree, instance)
                 == (

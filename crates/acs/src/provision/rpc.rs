@@ -163,6 +163,16 @@ pub fn queue(rounds: &[(String, Round)], batch: usize) -> VecDeque<Rpc> {
     out
 }
 
+fn names(path: &str, next_level: bool, channels: BTreeSet<String>) -> Rpc {
+    rpc(
+        GetParameterNames {
+            parameter_path: path.to_string(),
+            next_level,
+        },
+        channels,
+    )
+}
+
 /// GetParameterNames for what must be discovered: an object listed in full covers everything
 /// under it; parameters of one object, when several, are found by listing the object's next
 /// level once rather than asking for each.
@@ -177,13 +187,7 @@ fn discovery(discover: &Wanted) -> Vec<Rpc> {
         }
         if path.ends_with('.') || path.is_empty() {
             listed.push(path);
-            out.push(rpc(
-                GetParameterNames {
-                    parameter_path: path.clone(),
-                    next_level: false,
-                },
-                channels.clone(),
-            ));
+            out.push(names(path, false, channels.clone()));
             continue;
         }
         let parent = path.rfind('.').map_or("", |i| &path[..=i]);
@@ -195,23 +199,11 @@ fn discovery(discover: &Wanted) -> Vec<Rpc> {
         }
         if params.len() == 1 || parent.is_empty() {
             for (path, channels) in params {
-                out.push(rpc(
-                    GetParameterNames {
-                        parameter_path: path.clone(),
-                        next_level: false,
-                    },
-                    channels.clone(),
-                ));
+                out.push(names(path, false, channels.clone()));
             }
             continue;
         }
-        let mut list = rpc(
-            GetParameterNames {
-                parameter_path: parent.to_string(),
-                next_level: true,
-            },
-            union(params.iter().map(|(_, c)| *c)),
-        );
+        let mut list = names(parent, true, union(params.iter().map(|(_, c)| *c)));
         list.covers = params.iter().map(|(p, _)| (*p).clone()).collect();
         out.push(list);
     }
@@ -268,13 +260,7 @@ pub fn apply(request: &Rpc, response: &Message, tree: &mut Tree, now: Millis) ->
                     request.channels.clone(),
                 ));
             }
-            follow.push(rpc(
-                GetParameterNames {
-                    parameter_path: instance,
-                    next_level: false,
-                },
-                request.channels.clone(),
-            ));
+            follow.push(names(&instance, false, request.channels.clone()));
             return follow;
         }
         (Message::SetParameterValues(req), Message::SetParameterValuesResponse(_)) => {

@@ -16,9 +16,9 @@
 //!
 //! Times are milliseconds since the epoch as text, typed `xsd:dateTime`.
 
+use crate::engine::apply::{remove_subtree, under};
 use crate::model::{DeviceRecord, Millis, Node, Tree};
 use std::collections::BTreeSet;
-use std::ops::Bound;
 
 /// The roots that are not the device's.
 pub const LOCAL_ROOTS: [&str; 7] = [
@@ -132,9 +132,7 @@ pub fn sync<'a>(
         );
     }
     let defined: BTreeSet<&str> = virtual_parameters.into_iter().collect();
-    let stale: Vec<String> = tree
-        .range::<str, _>((Bound::Included("VirtualParameters."), Bound::Unbounded))
-        .take_while(|(k, _)| k.starts_with("VirtualParameters."))
+    let stale: Vec<String> = under(tree, "VirtualParameters.")
         .filter(|(k, _)| !defined.contains(&k["VirtualParameters.".len()..]))
         .map(|(k, _)| k.clone())
         .filter(|k| k != "VirtualParameters.")
@@ -157,14 +155,7 @@ pub fn sync<'a>(
 /// Takes out what [`sync`] put in that the device record already holds.
 pub fn strip(tree: &mut Tree) {
     for root in TRANSIENT {
-        let doomed: Vec<String> = tree
-            .range::<str, _>((Bound::Included(root), Bound::Unbounded))
-            .take_while(|(k, _)| k.starts_with(root))
-            .map(|(k, _)| k.clone())
-            .collect();
-        for k in doomed {
-            tree.remove(&k);
-        }
+        remove_subtree(tree, root);
     }
 }
 

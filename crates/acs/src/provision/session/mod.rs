@@ -21,7 +21,7 @@ use super::plan::{Declaration, Desired, Freshness, plan_knowing};
 use super::rpc::{self, Rpc};
 use super::sandbox::{ExtCall, Limits, ScriptCache, ScriptFault};
 use super::{path::PathPattern, special};
-use crate::engine::TaskRetry;
+use crate::engine::{TaskRetry, apply};
 use crate::model::{DeviceRecord, FaultInfo, Millis};
 use cwmp::message::{Download, FactoryReset, Message, Reboot};
 use serde_json::{Value, json};
@@ -352,9 +352,7 @@ impl Provisioning {
         let candidates: Vec<usize> = (0..catalog.presets.len())
             .filter(|&i| {
                 let p = &catalog.presets[i];
-                p.preset.events_match(events.iter().map(String::as_str))
-                    && p.scheduled(now_secs)
-                    && self.runnable(&p.preset.channel)
+                p.open(events, now_secs) && self.runnable(&p.preset.channel)
             })
             .collect();
         let mut fetch: Vec<(String, Vec<Declaration>)> = Vec::new();
@@ -398,12 +396,7 @@ impl Provisioning {
         }
         let applied: Vec<usize> = candidates
             .into_iter()
-            .filter(|&i| {
-                catalog.presets[i]
-                    .precondition
-                    .as_ref()
-                    .is_none_or(|expr| crate::filter::evaluate(expr, device))
-            })
+            .filter(|&i| catalog.presets[i].precondition_holds(device))
             .collect();
         for &i in &applied {
             self.ran.insert(catalog.presets[i].preset.channel.clone());
@@ -469,22 +462,26 @@ fn clear(tree: &mut crate::model::Tree, path: &PathPattern, t: Millis) {
     if roots.is_empty() && path.is_concrete() {
         roots.push(path.to_string());
     }
+    let stale = |ts: &mut Option<Millis>| {
+        if ts.is_some_and(|x| x < t) {
+            *ts = None;
+        }
+    };
     for root in roots {
-        let prefix = format!("{}.", root.trim_end_matches('.'));
-        for (k, node) in tree.iter_mut() {
-            if *k == root || k.starts_with(&prefix) {
-                if node.seen < t {
-                    node.seen = 0;
-                }
-                let stale = |ts: &mut Option<Millis>| {
-                    if ts.is_some_and(|x| x < t) {
-                        *ts = None;
-                    }
-                };
-                stale(&mut node.value_timestamp);
-                stale(&mut node.writable_timestamp);
-                stale(&mut node.attributes_timestamp);
+        let object = format!("{}.", root.trim_end_matches('.'));
+        let doomed: Vec<String> = std::iter::once(root.clone())
+            .chain(apply::under(tree, &object).map(|(k, _)| k.clone()))
+            .collect();
+        for k in doomed {
+            let Some(node) = tree.get_mut(&k) else {
+                continue;
+            };
+            if node.seen < t {
+                node.seen = 0;
             }
+            stale(&mut node.value_timestamp);
+            stale(&mut node.writable_timestamp);
+            stale(&mut node.attributes_timestamp);
         }
     }
 }
