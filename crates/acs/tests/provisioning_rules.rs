@@ -404,3 +404,94 @@ fn events_reboot_and_factory_reset_as_genieacs_scripts_write_them() {
         back.rpcs
     );
 }
+
+#[test]
+fn a_path_the_device_lacks_is_asked_once_per_session_and_faults_nothing() {
+    let script = r#"
+        const vendor = declare("Device.X_ACME_Diagnostics.Enable", {value: 1}, {value: true});
+        if (vendor.size) log("has the vendor extension");
+    "#;
+    let presets = json!({"vendor": {"channel": "vendor", "provisions": [["vendor"]]}});
+    let mut lab = Lab::new(
+        PROFILE,
+        "ABSENT01",
+        catalog(presets, &[("vendor", script)], &[]),
+    );
+    let first = lab.session();
+    // The CPE answers 9005; nothing is set and nothing faults.
+    assert_eq!(first.rpcs, ["GetParameterNames"]);
+    assert!(lab.faults.is_empty(), "{:?}", lab.faults);
+    assert!(first.logs().is_empty());
+    lab.advance(300);
+    assert_eq!(
+        lab.session().rpcs,
+        ["GetParameterNames"],
+        "asked again, once"
+    );
+}
+
+#[test]
+fn a_set_the_cpe_refuses_faults_its_channel_with_the_cpe_code() {
+    let presets = json!({
+        "wrong": {"channel": "wrong",
+            "provisions": [["value", "Device.DeviceInfo.SoftwareVersion", "9.9.9"]]},
+        "right": {"channel": "right", "weight": 1,
+            "provisions": [["value", "Device.Time.NTPServer1", "ntp.right.example"]]},
+    });
+    let mut lab = Lab::new(PROFILE, "REFUSE01", catalog(presets, &[], &[]));
+    lab.session();
+    let fault = lab.fault_of("wrong").expect("faulted").clone();
+    assert!(
+        fault
+            .fault
+            .code
+            .parse::<u32>()
+            .is_ok_and(|c| (9000..9100).contains(&c)),
+        "{fault:?}"
+    );
+    assert_eq!(fault.fault.detail["method"], "SetParameterValues");
+    assert_eq!(
+        lab.cpe_value("Device.DeviceInfo.SoftwareVersion")
+            .as_deref(),
+        Some("3.4.1-build2417")
+    );
+    // The refused set went with the other channel's in one RPC; the other channel gets its
+    // own set once the faulted one is left out.
+    assert_eq!(
+        lab.cpe_value("Device.Time.NTPServer1").as_deref(),
+        Some("ntp.right.example")
+    );
+    assert!(lab.fault_of("right").is_none(), "{:?}", lab.faults);
+}
+
+#[test]
+fn a_cpe_that_disconnects_mid_provisioning_is_provisioned_after_the_backoff() {
+    let presets = json!({"ntp": {"channel": "ntp",
+        "provisions": [["value", "Device.Time.NTPServer1", "ntp.later.example"]]}});
+    let mut lab = Lab::new(PROFILE, "CUT01", catalog(presets, &[], &[]));
+    let cut = lab.session_cut_after(1);
+    assert_eq!(cut.rpcs, ["GetParameterNames"]);
+    let fault = lab.fault_of("ntp").expect("faulted").clone();
+    assert_eq!(fault.fault.code, "no_response");
+    assert!(
+        lab.record.is_some(),
+        "the device is saved with what the session learnt"
+    );
+    lab.advance(60);
+    assert!(
+        lab.session().rpcs.is_empty(),
+        "the channel waits out its backoff"
+    );
+    lab.advance(300);
+    let resumed = lab.session();
+    assert!(
+        resumed.rpcs.contains(&"SetParameterValues".to_string()),
+        "{:?}",
+        resumed.rpcs
+    );
+    assert_eq!(
+        lab.cpe_value("Device.Time.NTPServer1").as_deref(),
+        Some("ntp.later.example")
+    );
+    assert!(lab.faults.is_empty(), "{:?}", lab.faults);
+}

@@ -18,6 +18,27 @@ pub struct Rpc {
     /// GetParameterNames of an object's next level: the parameters it was sent to find;
     /// those it does not list do not exist.
     pub covers: Vec<String>,
+    /// SetParameterValues: the channel that wants each parameter, so a fault naming some
+    /// parameters faults their channels only.
+    pub owners: BTreeMap<String, String>,
+}
+
+impl Rpc {
+    /// The channels a CPE fault to this RPC is about: the owners of the parameters its
+    /// SetParameterValuesFault entries name, else every channel that asked.
+    pub fn blamed(&self, fault: &Fault) -> BTreeSet<String> {
+        let named: BTreeSet<String> = fault
+            .detail
+            .set_parameter_values_fault
+            .iter()
+            .filter_map(|f| self.owners.get(&f.parameter_name).cloned())
+            .collect();
+        if named.is_empty() {
+            self.channels.clone()
+        } else {
+            named
+        }
+    }
 }
 
 fn rpc(message: impl Into<Message>, channels: BTreeSet<String>) -> Rpc {
@@ -26,6 +47,7 @@ fn rpc(message: impl Into<Message>, channels: BTreeSet<String>) -> Rpc {
         channels,
         keys: Vec::new(),
         covers: Vec::new(),
+        owners: BTreeMap::new(),
     }
 }
 
@@ -132,13 +154,18 @@ pub fn queue(rounds: &[(String, Round)], batch: usize) -> VecDeque<Rpc> {
                 )
             })
             .collect();
-        out.push_back(rpc(
+        let mut set = rpc(
             SetParameterValues {
                 parameter_list,
                 parameter_key: String::new(),
             },
             channels,
-        ));
+        );
+        set.owners = values
+            .iter()
+            .map(|(path, (_, _, channel))| ((*path).to_string(), (*channel).clone()))
+            .collect();
+        out.push_back(set);
     }
     let mut notifications: BTreeMap<&str, (u8, &String)> = BTreeMap::new();
     for (channel, round) in rounds {

@@ -119,7 +119,6 @@ impl Lab {
         self.now += secs * 1000;
     }
 
-    /// One session: Inform, then whatever the ACS asks, answered by the device model.
     /// Replaces the presets and scripts, as API changes would between sessions.
     pub fn set_catalog(&mut self, catalog: Catalog) {
         self.catalog = Arc::new(catalog);
@@ -129,7 +128,18 @@ impl Lab {
         self.faults.iter().find(|f| f.channel == channel)
     }
 
+    /// One session: Inform, then whatever the ACS asks, answered by the device model.
     pub fn session(&mut self) -> Session {
+        self.run_session(None)
+    }
+
+    /// A session whose connection drops once the ACS has sent `sent` RPCs: the last one is
+    /// never answered.
+    pub fn session_cut_after(&mut self, sent: usize) -> Session {
+        self.run_session(Some(sent))
+    }
+
+    fn run_session(&mut self, cut_after: Option<usize>) -> Session {
         self.advance(1);
         let content = self.cpe.inform_content(self.now / 1000);
         let inform = Inform {
@@ -187,6 +197,11 @@ impl Lab {
                 "a runaway session: {:?}",
                 names(&requests)
             );
+            if cut_after == Some(requests.len() + 1) {
+                engine.on_no_response(&request).expect("no response");
+                requests.push(request);
+                break;
+            }
             let response = self.cpe.handle(&request);
             match &response {
                 Message::Fault(f) => engine.on_fault(&request, f).expect("fault"),

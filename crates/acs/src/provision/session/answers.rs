@@ -2,11 +2,12 @@
 
 use super::{Outcome, Provisioning, fault};
 use crate::model::{DeviceRecord, FaultInfo};
-use crate::provision::rpc::{self, Rpc};
+use crate::provision::rpc;
 use crate::provision::sandbox::ExtCall;
 use crate::provision::special;
 use cwmp::message::{Fault, Message};
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 impl Provisioning {
     /// An extension's result (or its error, which the script sees thrown).
@@ -34,7 +35,7 @@ impl Provisioning {
                 format!("{} does not answer {}", response.name(), rpc.message.name()),
                 Value::Null,
             );
-            self.fail(&rpc, info);
+            self.fail(&rpc.channels, info);
             return;
         }
         if !matches!(
@@ -58,7 +59,7 @@ impl Provisioning {
     }
 
     /// The CPE answered with a fault. A 9005 to a GetParameterNames means the path does not
-    /// exist: the ACS learns that; any other fault faults the channels that asked.
+    /// exist: the ACS learns that; any other fault faults the channels it is about.
     pub fn on_fault(&mut self, fault_msg: &Fault, device: &mut DeviceRecord) {
         let Some(rpc) = self.outstanding.take() else {
             return;
@@ -71,18 +72,18 @@ impl Provisioning {
             return;
         }
         let info = crate::engine::cpe_fault(&rpc.message, fault_msg);
-        self.fail(&rpc, info);
+        self.fail(&rpc.blamed(fault_msg), info);
     }
 
     /// The outstanding RPC got no usable answer.
     pub fn on_failure(&mut self, code: &str, message: String) {
         if let Some(rpc) = self.outstanding.take() {
-            self.fail(&rpc, fault(code, message, Value::Null));
+            self.fail(&rpc.channels, fault(code, message, Value::Null));
         }
     }
 
-    fn fail(&mut self, rpc: &Rpc, info: FaultInfo) {
-        for channel in &rpc.channels {
+    fn fail(&mut self, channels: &BTreeSet<String>, info: FaultInfo) {
+        for channel in channels {
             self.fault_channel(channel, info.clone());
         }
         // The rest of the round was planned with those channels: plan again without them.

@@ -442,6 +442,7 @@ impl Provisioning {
                 channels: BTreeSet::from([channel]),
                 keys: Vec::new(),
                 covers: Vec::new(),
+                owners: BTreeMap::new(),
             });
         }
     }
